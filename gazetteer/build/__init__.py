@@ -1,0 +1,1 @@
+"""Build the embedded gazetteer from its sources (GeoNames, Natural Earth, WOF, CLDR, …)."""

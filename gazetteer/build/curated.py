@@ -1,0 +1,68 @@
+"""The project's curated table of German/English names of macro-regions and physical features.
+
+Each row names its source; when a row refers to a source row (``geonames:ID``,
+``whosonfirst:ID``, ``naturalearth-physical:NAME``, ``naturalearth-admin1:CODE``) its names
+are merged into that place, so the place keeps the source's coordinates and ids.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gazetteer.build.records import PlaceRecord, PlaceRegistry
+from gazetteer.build.spatial import NameDistanceIndex
+from gazetteer.build.tsv import read_tsv
+
+SOURCE = "storymap-curated"
+_REF_SOURCES = {
+    "whosonfirst": "wof",
+    "naturalearth-physical": "ne-physical",
+    "naturalearth-admin1": "ne-admin1",
+}
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split("|") if part.strip()]
+
+
+def _referenced(registry: PlaceRegistry, ref: str) -> PlaceRecord | None:
+    if not ref:
+        return None
+    source, _, value = ref.partition(":")
+    if source == "geonames":
+        return registry.by_geonames(int(value))
+    key = _REF_SOURCES.get(source)
+    return registry.by_source_id(key, value) if key else None
+
+
+def add_curated_features(registry: PlaceRegistry, path: Path, index: NameDistanceIndex) -> int:
+    """Merge or add every curated row; returns the number of rows."""
+    historic = {
+        place.country: place for place in registry if place.kind == "historic_country"
+    }
+    count = 0
+    for row in read_tsv(path):
+        record = PlaceRecord(
+            name=row["name_en"],
+            kind=row["kind"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=row["country"],
+        )
+        record.source_ids["curated"] = row["key"]
+        record.add_name(row["name_de"], "de")
+        record.add_names(_split(row["alt_de"]), "de")
+        record.add_name(row["name_en"], "en")
+        record.add_names(_split(row["alt_en"]), "en")
+        record.add_source(SOURCE)
+        known = _referenced(registry, row["ref"])
+        if known is None and row["kind"] == "historic_country":
+            known = historic.get(row["country"])
+        if known is None:
+            known = index.match(record, max_km=300.0)
+        if known is not None:
+            registry.merge_into(known, record)
+        else:
+            index.add(registry.add(record))
+        count += 1
+    return count

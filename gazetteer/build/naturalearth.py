@@ -1,0 +1,169 @@
+"""Natural Earth readers: populated places (German names, GeoNames/Wikidata ids), admin-1
+label points, physical labels, and country polygons (for country label points).
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazetteer.build.records import PlaceRecord, PlaceRegistry
+from gazetteer.build.spatial import NameDistanceIndex
+from gazetteer.build.tsv import read_tsv
+from gazetteer.kinds import natural_earth_kind, populated_kind
+
+SOURCE_PLACES = "naturalearth-populated-places"
+SOURCE_PHYSICAL = "naturalearth-physical-labels"
+SOURCE_ADMIN1 = "naturalearth-admin1-label-points"
+
+
+def _int_id(value: str) -> int | None:
+    value = value.strip()
+    if not value or value in ("-99", "-1", "0"):
+        return None
+    return int(float(value))
+
+
+def add_populated_places(registry: PlaceRegistry, path: Path) -> int:
+    """Merge Natural Earth populated places (joined by GeoNames/Wikidata id) into the registry."""
+    count = 0
+    for row in read_tsv(path):
+        population = max(0, int(float(row["pop_max"] or 0)))
+        record = PlaceRecord(
+            name=row["name_en"] or row["name"],
+            kind=populated_kind(population, "PPLC" if "capital" in row["featurecla"] else ""),
+            lat=float(row["latitude"]),
+            lon=float(row["longitude"]),
+            country=row["iso_a2"] if len(row["iso_a2"]) == 2 else "",
+            population=population,
+            geonames_id=_int_id(row["geonameid"]),
+            wikidata_id=row["wikidataid"] or None,
+        )
+        if record.geonames_id is None and record.wikidata_id is None:
+            record.source_ids["ne"] = f"{row['nameascii']}|{row['iso_a2']}"
+        record.add_name(row["name"])
+        record.add_name(row["nameascii"])
+        record.add_names(row["namealt"].split("|"))
+        record.add_name(row["name_de"], "de")
+        record.add_name(row["name_en"], "en")
+        record.add_name(row["name_ru"], "ru")
+        record.add_source(SOURCE_PLACES)
+        registry.add(record)
+        count += 1
+    return count
+
+
+def add_physical_labels(registry: PlaceRegistry, path: Path, index: NameDistanceIndex) -> int:
+    """Add physical labels, merging each into a same-named non-populated place nearby."""
+    count = 0
+    for row in read_tsv(path):
+        kind = natural_earth_kind(row["featurecla"])
+        if row["name"] in ("", "name") or kind == "other":
+            continue
+        # Polygon labels are upper case (SAKHALIN); names are stored as written in text.
+        name = row["name"].title() if row["name"].isupper() else row["name"]
+        record = PlaceRecord(
+            name=name,
+            kind=kind,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+        )
+        record.source_ids["ne-physical"] = row["name"]
+        record.add_name(name, "en")
+        record.add_names(row["name_alt"].split("|"))
+        record.add_source(SOURCE_PHYSICAL)
+        known = index.match(record, max_km=_merge_radius(kind))
+        if known is not None:
+            registry.merge_into(known, record)
+        else:
+            index.add(registry.add(record))
+        count += 1
+    return count
+
+
+def _merge_radius(kind: str) -> float:
+    """How far apart two labels of one big feature may be placed by different sources."""
+    if kind in ("ocean", "continent", "desert", "mountain_range", "sea", "region"):
+        return 2500.0
+    if kind in ("peninsula", "archipelago", "plain", "plateau"):
+        return 800.0
+    return 150.0
+
+
+@dataclass(frozen=True, slots=True)
+class Admin1LabelPoint:
+    """A Natural Earth admin-1 unit's local name and label point."""
+
+    code: str
+    name: str
+    country_name: str
+    country: str
+    lat: float
+    lon: float
+    scalerank: int
+
+
+def read_admin1_label_points(path: Path) -> list[Admin1LabelPoint]:
+    return [
+        Admin1LabelPoint(
+            code=row["adm1_code"],
+            name=row["name"],
+            country_name=row["country"],
+            country=row["iso_a2"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            scalerank=int(float(row["scalerank"] or 10)),
+        )
+        for row in read_tsv(path)
+        if row["name"]
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class CountryShape:
+    """A country's ISO code, name, population and a label point inside its main polygon."""
+
+    iso_a2: str
+    name: str
+    population: int
+    lat: float
+    lon: float
+
+
+def read_country_label_points(path: Path, alpha3_to_alpha2: dict[str, str]) -> list[CountryShape]:
+    """Label points of Natural Earth admin-0 polygons (``.geojson`` or ``.geojson.xz``).
+
+    The point is the centroid of the largest polygon part, moved inside it when the centroid
+    falls outside (a concave coast); small overseas parts do not drag it away.
+    """
+    from shapely.geometry import shape
+
+    opener = lzma.open if path.suffix == ".xz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        collection = json.load(handle)
+    shapes: list[CountryShape] = []
+    for feature in collection["features"]:
+        properties = feature["properties"]
+        iso = properties.get("ISO_A2") or "-99"
+        if iso == "-99":
+            iso = alpha3_to_alpha2.get(properties.get("ADM0_A3", ""), "-99")
+        if iso == "-99":
+            continue
+        geometry = shape(feature["geometry"])
+        parts = list(getattr(geometry, "geoms", [geometry]))
+        main = max(parts, key=lambda part: part.area)
+        point = main.centroid
+        if not main.contains(point):
+            point = main.representative_point()
+        shapes.append(
+            CountryShape(
+                iso_a2=iso,
+                name=properties.get("NAME", iso),
+                population=int(properties.get("POP_EST") or 0),
+                lat=round(point.y, 5),
+                lon=round(point.x, 5),
+            )
+        )
+    return shapes

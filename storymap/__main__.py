@@ -1,0 +1,5 @@
+"""``python -m storymap`` is the ``storymap`` command."""
+
+from storymap.cli import main
+
+raise SystemExit(main())

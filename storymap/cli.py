@@ -1,0 +1,137 @@
+"""The ``storymap`` command: a thin layer over the Python API.
+
+Errors a user can cause (missing files, bad data) end in one clear line on stderr and a
+non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from storymap import __version__
+from storymap.files import write_atomically
+
+
+def _print_candidates(rows: Sequence[dict[str, object]], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    columns = ("id", "name", "kind", "country", "lat", "lon", "population")
+    table = [[str(row[column]) for column in columns] for row in rows]
+    widths = [
+        max(len(column), *(len(line[i]) for line in table)) for i, column in enumerate(columns)
+    ]
+    print("  ".join(column.ljust(width) for column, width in zip(columns, widths, strict=True)))
+    for line in table:
+        print("  ".join(value.ljust(width) for value, width in zip(line, widths, strict=True)))
+
+
+def _gazetteer_lookup(args: argparse.Namespace) -> int:
+    from gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.open(args.data)
+    exit_status = 0
+    for name in args.names:
+        candidates = gazetteer.lookup(name, lang=args.lang, limit=args.limit)
+        if not candidates:
+            print(f"{name}: no place of that name", file=sys.stderr)
+            exit_status = 1
+            continue
+        if len(args.names) > 1 and not args.json:
+            print(f"# {name}")
+        _print_candidates([candidate.as_row() for candidate in candidates], args.json)
+    return exit_status
+
+
+def _gazetteer_scan(args: argparse.Namespace) -> int:
+    """Show the gazetteer at work on a text: every known name and its most prominent place.
+
+    This is the raw name index, before any recognition or resolution logic.
+    """
+    from gazetteer import Gazetteer
+
+    try:
+        text = args.file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"{args.file} is not UTF-8 text ({error.reason})") from error
+    gazetteer = Gazetteer.open(args.data)
+    lines = ["start\tend\ttext\tid\tname\tkind\tcountry\tlat\tlon"]
+    for match in gazetteer.scan(text):
+        surface = text[match.start : match.end]
+        if not args.all and not surface[0].isupper():
+            continue  # names are capitalised; lower-case hits are ordinary words
+        as_code = surface.isupper() and len(surface) <= 5
+        best = gazetteer.lookup_key(match.key, lang=args.lang, limit=1, as_code=as_code)[0]
+        lines.append(
+            f"{match.start}\t{match.end}\t{surface}\t{best.id}\t"
+            f"{best.name}\t{best.kind}\t{best.country}\t{best.lat}\t{best.lon}"
+        )
+    output = "\n".join(lines) + "\n"
+    if args.output is None:
+        sys.stdout.write(output)
+    else:
+        write_atomically(args.output, output)
+        print(f"wrote {args.output} ({len(lines) - 1} names)", file=sys.stderr)
+    return 0
+
+
+def _gazetteer_build(args: argparse.Namespace) -> int:
+    from gazetteer.build.cli import run
+
+    return run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storymap", description="Turn a news article into an interactive story map."
+    )
+    parser.add_argument("--version", action="version", version=f"storymap {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    gazetteer = commands.add_parser("gazetteer", help="query or rebuild the offline gazetteer")
+    gazetteer_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True)
+    lookup = gazetteer_commands.add_parser("lookup", help="ranked places for one or more names")
+    lookup.add_argument("names", nargs="+", metavar="NAME")
+    lookup.add_argument("--lang", choices=("de", "en"), default=None, help="language of the name")
+    lookup.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
+    lookup.add_argument("--json", action="store_true", help="print JSON")
+    lookup.add_argument("--data", default=None, help="another gazetteer store or data folder")
+    lookup.set_defaults(handler=_gazetteer_lookup)
+
+    scan = gazetteer_commands.add_parser(
+        "scan", help="list every gazetteer name found in a text file (raw index, no filtering)"
+    )
+    scan.add_argument("file", type=Path, metavar="FILE")
+    scan.add_argument("-o", "--output", type=Path, default=None, help="write TSV here")
+    scan.add_argument("--lang", choices=("de", "en"), default="de")
+    scan.add_argument("--all", action="store_true", help="also lower-case matches")
+    scan.add_argument("--data", default=None, help="another gazetteer store or data folder")
+    scan.set_defaults(handler=_gazetteer_scan)
+
+    from gazetteer.build.cli import add_arguments
+
+    rebuild = gazetteer_commands.add_parser(
+        "build", help="rebuild the gazetteer from its sources (needs storymap[build])"
+    )
+    add_arguments(rebuild)
+    rebuild.set_defaults(handler=_gazetteer_build)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from gazetteer import GazetteerDataError
+
+    try:
+        return int(args.handler(args))
+    except (GazetteerDataError, FileNotFoundError, ValueError, ImportError) as error:
+        print(f"storymap: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("storymap: interrupted", file=sys.stderr)
+        return 130
