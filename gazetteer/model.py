@@ -38,7 +38,11 @@ class Candidate:
     lon: float
     population: int
     prominence: float
-    flags: NameFlag = NameFlag.NONE
+    flags: int = 0  # NameFlag bits: how the looked-up name is attached to this place
+
+    @property
+    def name_flags(self) -> NameFlag:
+        return NameFlag(self.flags)
 
     def as_row(self) -> dict[str, object]:
         """A plain dict for printing and JSON."""

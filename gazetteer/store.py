@@ -24,11 +24,17 @@ from gazetteer.kinds import KINDS
 from gazetteer.model import Candidate, NameFlag, Place
 from gazetteer.normalize import normalize, tokens
 
-_LANGUAGE_FLAGS = {"de": NameFlag.GERMAN, "en": NameFlag.ENGLISH}
-_WEAK_FLAGS = NameFlag.TRANSLIT_GERMAN | NameFlag.TRANSLIT_ENGLISH | NameFlag.VARIANT
-_SOURCE_FLAGS = (
+# Flag arithmetic on plain ints: IntFlag operators cost microseconds each on the hot path.
+_GERMAN = int(NameFlag.GERMAN)
+_ENGLISH = int(NameFlag.ENGLISH)
+_PREFERRED = int(NameFlag.PREFERRED)
+_ABBREVIATION = int(NameFlag.ABBREVIATION)
+_LANGUAGE_FLAGS = {"de": _GERMAN, "en": _ENGLISH}
+_WEAK_FLAGS = int(NameFlag.TRANSLIT_GERMAN | NameFlag.TRANSLIT_ENGLISH | NameFlag.VARIANT)
+_SOURCE_FLAGS = int(
     NameFlag.GERMAN | NameFlag.ENGLISH | NameFlag.OTHER_LANGUAGE | NameFlag.PREFERRED
 )
+_BASE_CACHE_LIMIT = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +55,17 @@ def match_score(candidate: Candidate, lang: str | None = None, as_code: bool = F
     the builder derived itself (transliteration, umlaut-free variant) less; a bare code
     (IATA, ISO) ranks below every real name unless the query is written as a code.
     """
-    flags = candidate.flags
+    flags = int(candidate.flags)
     score = candidate.prominence
-    if flags & NameFlag.PREFERRED:
+    if flags & _PREFERRED:
         score += 1.0
-    if lang is not None and flags & _LANGUAGE_FLAGS.get(lang, NameFlag.NONE):
-        score += 1.5
-    elif flags & (NameFlag.GERMAN | NameFlag.ENGLISH):
-        score += 0.75
+    if lang is not None and flags & _LANGUAGE_FLAGS.get(lang, 0):
+        score += 2.5
+    elif flags & (_GERMAN | _ENGLISH):
+        score += 1.0
     if not flags & _SOURCE_FLAGS and flags & _WEAK_FLAGS:
         score -= 1.0
-    if flags == NameFlag.ABBREVIATION and not as_code:
+    if flags == _ABBREVIATION and not as_code:
         score -= 100.0
     return score
 
@@ -79,6 +85,7 @@ class Gazetteer:
         )
         with (directory / layout.PLACES_FILE).open("rb") as handle:
             self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        self._base_cache: dict[int, tuple] = {}
         self._read_header()
 
     @classmethod
@@ -141,26 +148,30 @@ class Gazetteer:
 
     # -- single places -------------------------------------------------------------------
 
-    def candidate(self, index: int, flags: NameFlag = NameFlag.NONE) -> Candidate:
-        """The ranking view of place number ``index``."""
-        start, end = self._short_offsets[index], self._short_offsets[index + 1]
-        place_id, name, admin1 = (
-            bytes(self._short_blob[start:end]).decode("utf-8").split(layout.SHORT_SEPARATOR)
-        )
-        country = bytes(self._country[2 * index : 2 * index + 2]).decode("ascii").strip()
-        return Candidate(
-            index=index,
-            id=place_id,
-            name=name,
-            kind=KINDS[self._kind[index]],
-            country=country,
-            admin1=admin1,
-            lat=round(self._lat[index], 5),
-            lon=round(self._lon[index], 5),
-            population=self._population[index],
-            prominence=round(self._prominence[index], 4),
-            flags=NameFlag(flags),
-        )
+    def candidate(self, index: int, flags: int = 0) -> Candidate:
+        """The ranking view of place number ``index``; ``flags`` say how it was named."""
+        base = self._base_cache.get(index)
+        if base is None:
+            if len(self._base_cache) >= _BASE_CACHE_LIMIT:
+                self._base_cache.clear()
+            start, end = self._short_offsets[index], self._short_offsets[index + 1]
+            place_id, name, admin1 = (
+                bytes(self._short_blob[start:end]).decode("utf-8").split(layout.SHORT_SEPARATOR)
+            )
+            base = (
+                index,
+                place_id,
+                name,
+                KINDS[self._kind[index]],
+                bytes(self._country[2 * index : 2 * index + 2]).decode("ascii").strip(),
+                admin1,
+                round(self._lat[index], 5),
+                round(self._lon[index], 5),
+                self._population[index],
+                round(self._prominence[index], 4),
+            )
+            self._base_cache[index] = base
+        return Candidate(*base, flags)
 
     def index_of(self, place_id: str) -> int | None:
         records = self._ids.get(place_id)
@@ -211,7 +222,7 @@ class Gazetteer:
         records = self._names.get(key)
         if not records:
             return []
-        candidates = [self.candidate(index, NameFlag(flags)) for index, flags in records]
+        candidates = [self.candidate(index, flags) for index, flags in records]
         candidates.sort(key=lambda c: (-match_score(c, lang, as_code), c.index))
         return candidates[:limit] if limit else candidates
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from gazetteer.build.records import PlaceRecord, PlaceRegistry
 from gazetteer.build.spatial import NameDistanceIndex
 from gazetteer.build.tsv import read_tsv
+from gazetteer.normalize import normalize
 
 SOURCE = "storymap-curated"
 _REF_SOURCES = {
@@ -35,11 +36,21 @@ def _referenced(registry: PlaceRegistry, ref: str) -> PlaceRecord | None:
     return registry.by_source_id(key, value) if key else None
 
 
+def _same_named(record: PlaceRecord, places: list[PlaceRecord]) -> PlaceRecord | None:
+    """The place sharing a name with ``record`` (ISO 3166-3 reuses codes: CS, CSHH/CSXX)."""
+    keys = {normalize(name) for name in record.all_names()}
+    for place in places:
+        if keys & {normalize(name) for name in place.all_names()}:
+            return place
+    return None
+
+
 def add_curated_features(registry: PlaceRegistry, path: Path, index: NameDistanceIndex) -> int:
     """Merge or add every curated row; returns the number of rows."""
-    historic = {
-        place.country: place for place in registry if place.kind == "historic_country"
-    }
+    historic: dict[str, list[PlaceRecord]] = {}
+    for place in registry:
+        if place.kind == "historic_country":
+            historic.setdefault(place.country, []).append(place)
     count = 0
     for row in read_tsv(path):
         record = PlaceRecord(
@@ -57,7 +68,7 @@ def add_curated_features(registry: PlaceRegistry, path: Path, index: NameDistanc
         record.add_source(SOURCE)
         known = _referenced(registry, row["ref"])
         if known is None and row["kind"] == "historic_country":
-            known = historic.get(row["country"])
+            known = _same_named(record, historic.get(row["country"], []))
         if known is None:
             known = index.match(record, max_km=300.0)
         if known is not None:

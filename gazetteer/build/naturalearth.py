@@ -20,16 +20,17 @@ SOURCE_ADMIN1 = "naturalearth-admin1-label-points"
 
 
 def _int_id(value: str) -> int | None:
-    value = value.strip()
-    if not value or value in ("-99", "-1", "0"):
-        return None
-    return int(float(value))
+    """A positive integer id, or None for Natural Earth's blanks (empty, 0, -99)."""
+    number = int(float(value)) if value.strip() else 0
+    return number if number > 0 else None
 
 
 def add_populated_places(registry: PlaceRegistry, path: Path) -> int:
     """Merge Natural Earth populated places (joined by GeoNames/Wikidata id) into the registry."""
     count = 0
     for row in read_tsv(path):
+        if float(row["latitude"]) == 0.0 and float(row["longitude"]) == 0.0:
+            continue  # "Null Island": a placeholder row at 0°/0°, not a place
         population = max(0, int(float(row["pop_max"] or 0)))
         record = PlaceRecord(
             name=row["name_en"] or row["name"],

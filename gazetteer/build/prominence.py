@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from gazetteer.build.curated import SOURCE as CURATED_SOURCE
 from gazetteer.build.records import PlaceRecord
 
 _KIND_BONUS = {
@@ -32,4 +33,7 @@ def prominence(place: PlaceRecord) -> float:
     score += 0.3 * min(3, len(place.sources) - 1)
     if place.names.get("de") or place.names.get("en"):
         score += 0.5
+    if CURATED_SOURCE in place.sources:
+        # Curated features were chosen because news name them; most have no population.
+        score += 2.0
     return round(score, 4)

