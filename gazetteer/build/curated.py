@@ -72,6 +72,11 @@ def add_curated_features(registry: PlaceRegistry, path: Path, index: NameDistanc
         if known is None:
             known = index.match(record, max_km=300.0)
         if known is not None:
+            if known.kind == "historic_country":
+                # ISO 3166-3 names are formal ("USSR, Union of Soviet Socialist
+                # Republics"); the curated English name is the one people write.
+                known.add_name(known.name)
+                known.name = record.name
             registry.merge_into(known, record)
         else:
             index.add(registry.add(record))
