@@ -232,6 +232,10 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return key in self._names
 
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether some key starts with ``prefix`` (lets matchers stop extending early)."""
+        return next(self._names.iterkeys(prefix), None) is not None
+
     def key_prefixes(self, text: str) -> list[str]:
         """Keys that are prefixes of the normalised ``text`` (for incremental matchers)."""
         return self._names.prefixes(text)

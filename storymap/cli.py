@@ -112,6 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--data", default=None, help="another gazetteer store or data folder")
     scan.set_defaults(handler=_gazetteer_scan)
 
+    from storymap.evaluate.cli import add_arguments as add_eval_arguments
+    from storymap.evaluate.cli import run as run_eval
+
+    evaluate = commands.add_parser(
+        "eval", help="score recognition and resolution on annotated corpora"
+    )
+    add_eval_arguments(evaluate)
+    evaluate.set_defaults(handler=lambda parsed: run_eval(parsed))
+
     from gazetteer.build.cli import add_arguments
 
     rebuild = gazetteer_commands.add_parser(

@@ -28,6 +28,7 @@ HEADER = [
 ]
 
 KINDS = {
+    "building",  # seats of power named metonymically in news (Kreml, Weißes Haus)
     "region",
     "peninsula",
     "sea",

@@ -82,3 +82,32 @@ def add_curated_features(registry: PlaceRegistry, path: Path, index: NameDistanc
             index.add(registry.add(record))
         count += 1
     return count
+
+
+CURATED_ALIASES = "aliases.tsv"
+
+
+def add_aliases(registry: PlaceRegistry, path: Path) -> int:
+    """Names the sources lack for places they have (US, UK, Großbritannien, Amerika).
+
+    ``place`` names the place by a source id (``iso3166:US``, ``geonames:ID``,
+    ``curated:KEY``); a row that matches nothing fails the build.
+    """
+    count = 0
+    for row in read_tsv(path):
+        source, _, value = row["place"].partition(":")
+        if source == "geonames":
+            place = registry.by_geonames(int(value))
+        else:
+            place = registry.by_source_id(source, value)
+        if place is None:
+            raise ValueError(f"{path}: no place for {row['place']!r}")
+        if row["abbreviation"] == "yes":
+            if row["name"] not in place.abbreviations:
+                place.abbreviations.append(row["name"])
+            place.add_name(row["name"], row["lang"])
+        else:
+            place.add_name(row["name"], row["lang"])
+        place.add_source(SOURCE)
+        count += 1
+    return count

@@ -118,6 +118,10 @@ def build_registry(paths: SourcePaths, log: Callable[[str], None] = print) -> Pl
         index.add(place)
     rows = curated.add_curated_features(registry, paths.curated, index)
     step(f"curated features: {rows} rows")
+    aliases = paths.curated.parent / curated.CURATED_ALIASES
+    if aliases.is_file():
+        rows = curated.add_aliases(registry, aliases)
+        step(f"curated aliases: {rows} rows")
     dropped = registry.drop_without_coordinates()
     names = ", ".join(sorted(f"{place.name} ({place.kind})" for place in dropped)[:30])
     step(f"dropped {len(dropped)} places without coordinates: {names}")

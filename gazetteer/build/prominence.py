@@ -27,7 +27,10 @@ def prominence(place: PlaceRecord) -> float:
     """Score ``place``; higher means more prominent."""
     names = sum(len(bucket) for bucket in place.names.values()) + 1
     score = math.log10(max(0, place.population) + 1)
-    score += _KIND_BONUS.get(place.kind, 0.0)
+    kind_bonus = _KIND_BONUS.get(place.kind, 0.0)
+    if CURATED_SOURCE in place.sources:
+        kind_bonus = max(0.0, kind_bonus)  # curated buildings are seats of power, not spots
+    score += kind_bonus
     score += _CAPITAL_BONUS.get(place.feature_code, 0.0)
     score += 0.5 * math.log2(1 + names)
     score += 0.3 * min(3, len(place.sources) - 1)

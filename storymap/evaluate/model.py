@@ -1,0 +1,125 @@
+"""The common shape every evaluation corpus is read into, whatever its file format.
+
+Readers turn GermEval TSV, GeoWebNews XML and our own annotated JSON into the same
+``Document``/``GoldMention`` values, so scoring and reporting never know which format the
+gold came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class CorpusError(ValueError):
+    """A corpus cannot be read: missing path, unknown format, or gold that contradicts its text.
+
+    A ``ValueError`` so that the ``storymap`` command reports it as one line, not a traceback.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class GoldMention:
+    """One annotated place mention: a span of the document text and, if known, its coordinates.
+
+    ``derived``: an adjective, demonym or compound part (russischen, Americans, US-Bürger)
+    rather than the place's name itself — the same meaning as ``Mention.derived``.
+    ``category``: the corpus's own label for the mention (GermEval class, GeoWebNews toponym
+    type, or the kind of the annotated place), used only to break recall down.
+    """
+
+    start: int
+    end: int
+    text: str
+    derived: bool
+    lat: float | None = None
+    lon: float | None = None
+    category: str = ""
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One text to parse and the gold mentions in it (offsets are indices into ``text``)."""
+
+    doc_id: str
+    text: str
+    lang: str | None
+    gold: list[GoldMention]
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A named slice of the recognition scores.
+
+    ``derived``: keep only plain (False) or only derived (True) mentions, on both sides; None
+    keeps both classes. ``categories``: the gold categories that count (None: all).
+    ``ignore``: predictions overlapping gold of these categories (and no counted gold) are left
+    out of the score rather than called false positives — e.g. a GermEval ``LOCpart`` token
+    when scoring LOC+LOCderiv, which is neither right nor wrong there.
+    """
+
+    name: str
+    derived: bool | None = None
+    categories: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+
+    def counts_gold(self, gold: GoldMention) -> bool:
+        if self.derived is not None and gold.derived != self.derived:
+            return False
+        return self.categories is None or gold.category in self.categories
+
+    def counts_prediction(self, predicted: Predicted) -> bool:
+        return self.derived is None or bool(predicted.derived) == self.derived
+
+
+STANDARD_VIEWS: tuple[View, ...] = (
+    View("all"),
+    View("plain", derived=False),
+    View("derived", derived=True),
+)
+
+
+@dataclass(slots=True)
+class Corpus:
+    """The documents of one corpus and how to score them.
+
+    ``views``: the recognition scores to report (always starting with the standard
+    all/plain/derived). ``has_coordinates``: whether any gold carries coordinates, i.e. whether
+    resolution can be measured. ``notes``: facts about the reading a reader of the report
+    should know (skipped annotations and why).
+    """
+
+    name: str
+    format: str
+    documents: list[Document]
+    views: tuple[View, ...] = STANDARD_VIEWS
+    has_coordinates: bool = True
+    notes: list[str] = field(default_factory=list)
+
+
+class Predicted(Protocol):
+    """What the scorer needs from a predicted mention; ``storymap.mention.Mention`` fits."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def derived(self) -> bool: ...
+
+    @property
+    def lat(self) -> float | None: ...
+
+    @property
+    def lon(self) -> float | None: ...
+
+
+# The system under test: text and language ("de", "en", or None for unknown) → mentions.
+ParseFn = Callable[[str, str | None], Sequence[Predicted]]

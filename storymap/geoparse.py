@@ -1,0 +1,44 @@
+"""``geoparse(text)``: the article's place mentions, recognised and resolved, offline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gazetteer import Gazetteer
+from storymap.mention import Mention
+from storymap.recognize import Recogniser
+from storymap.resolve import Resolver
+from storymap.text import Article, detect_language, read_article
+
+
+@dataclass(frozen=True, slots=True)
+class GeoparseResult:
+    article: Article
+    lang: str
+    mentions: tuple[Mention, ...]
+
+
+@lru_cache(maxsize=1)
+def _default_pipeline() -> tuple[Recogniser, Resolver]:
+    gazetteer = Gazetteer.open()
+    return Recogniser(gazetteer), Resolver(gazetteer)
+
+
+def geoparse(text: str, lang: str = "auto") -> GeoparseResult:
+    """Find and resolve every place ``text`` names.
+
+    ``lang``: "de", "en" or "auto" (decided from the text's function words). Offsets of the
+    returned mentions index ``text`` itself; a leading ``date YYYY-MM`` prefix is read as
+    the article's date and not parsed.
+    """
+    article = read_article(text)
+    if lang == "auto":
+        lang = detect_language(article.body)
+    if lang not in ("de", "en"):
+        raise ValueError(f"unsupported language {lang!r}: storymap reads German and English")
+    recogniser, resolver = _default_pipeline()
+    sentence_starts = [s.start for p in article.passages for s in p.sentences]
+    recognised = recogniser.recognise(text, lang, article.body_start, sentence_starts)
+    mentions = resolver.resolve(recognised, lang)
+    return GeoparseResult(article=article, lang=lang, mentions=tuple(mentions))
