@@ -79,6 +79,51 @@ def _gazetteer_scan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_text(path: str) -> str:
+    """The article at ``path`` ("-" for stdin), decoded with a clear error when it is not text."""
+    from storymap.text import decode
+
+    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    return decode(data)
+
+
+def _geoparse(args: argparse.Namespace) -> int:
+    """Print every place mention of an article: span, text, chosen place, runner-up."""
+    from storymap.geoparse import geoparse
+
+    result = geoparse(_read_text(args.file), lang=args.lang)
+    rows = [
+        {
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "derived": m.derived,
+            "place": m.place.as_row() if m.place else None,
+            "confidence": m.confidence,
+            "runner_up": m.alternatives[0].as_row() if m.alternatives else None,
+        }
+        for m in result.mentions
+    ]
+    if args.json:
+        print(json.dumps({"lang": result.lang, "date": result.article.date, "mentions": rows},
+                         ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no places found", file=sys.stderr)
+        return 0
+    for row in rows:
+        place = row["place"] or {}
+        runner = row["runner_up"] or {}
+        kind = "derived" if row["derived"] else "name"
+        print(
+            f"{row['start']:>6}-{row['end']:<6} {row['text']!s:<24} {kind:<7} "
+            f"{place.get('name', '?')!s:<22} {place.get('country', '')!s:<2} "
+            f"{place.get('lat', '')!s:>9} {place.get('lon', '')!s:>10} "
+            f"{row['confidence']:.2f}  {runner.get('name', '')}"
+        )
+    return 0
+
+
 def _gazetteer_build(args: argparse.Namespace) -> int:
     from gazetteer.build.cli import run
 
@@ -91,6 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"storymap {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+
+    parse = commands.add_parser(
+        "geoparse", help="list the places an article names (offsets, place, confidence)"
+    )
+    parse.add_argument("file", metavar="ARTICLE", help="UTF-8 text file, or - for stdin")
+    parse.add_argument("--lang", choices=("auto", "de", "en"), default="auto")
+    parse.add_argument("--json", action="store_true", help="print JSON")
+    parse.set_defaults(handler=_geoparse)
 
     gazetteer = commands.add_parser("gazetteer", help="query or rebuild the offline gazetteer")
     gazetteer_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True)
@@ -138,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return int(args.handler(args))
-    except (GazetteerDataError, FileNotFoundError, ValueError, ImportError) as error:
+    except (GazetteerDataError, OSError, ValueError, ImportError) as error:
         print(f"storymap: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

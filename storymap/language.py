@@ -23,6 +23,8 @@ class LanguageCues:
     titles: frozenset[str]
     # Heads of organisation names (Institut, Universität, Post).
     organisation_heads: frozenset[str]
+    # Buildings a city adjective names (Münchner Hauptbahnhof, Frankfurter Flughafen).
+    facility_heads: frozenset[str] = frozenset()
 
 
 _POPULATED = frozenset({"city", "town", "village"})
@@ -64,6 +66,10 @@ GERMAN = LanguageCues(
         "institut universität hochschule akademie zeitung post agentur nachrichtenagentur "
         "bank verein club fc partei ministerium stiftung rundfunk sender gesellschaft "
         "konzern ag gmbh museum theater oper orchester kommission rat komitee".split()
+    ),
+    facility_heads=frozenset(
+        "hauptbahnhof bahnhof hbf flughafen hafen dom münster rathaus stadion messe "
+        "hauptfriedhof zoo".split()
     ),
 )
 
@@ -112,6 +118,7 @@ def _keyed(cues: LanguageCues) -> LanguageCues:
         span_generics=fold(cues.span_generics),
         titles=fold(cues.titles),
         organisation_heads=fold(cues.organisation_heads),
+        facility_heads=fold(cues.facility_heads),
     )
 
 

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 MAX_NAME_TOKENS = 6
 _ABBREVIATION = int(NameFlag.ABBREVIATION)
+_CODE_KINDS = frozenset({"country", "admin1", "historic_country", "region"})
+_NAMED = int(NameFlag.PREFERRED | NameFlag.GERMAN | NameFlag.ENGLISH)
 _AREA_KINDS = frozenset({"country", "continent", "historic_country", "admin1", "admin2",
                          "region", "sea", "ocean"})
 _BIG_KINDS = frozenset({"country", "continent", "historic_country", "admin1", "region", "sea",
@@ -103,8 +105,9 @@ class Settings:
     function_word_zipf: float = 5.5
     very_common_zipf: float = 4.5
     compound_prominence: float = 9.0
-    self_evident_prominence: float = 10.0
+    self_evident_prominence: float = 9.5
     all_caps_prominence: float = 9.0
+    alternate_name_penalty: float = 3.0
 
 
 def make_tokens(text: str, start: int, sentence_starts: set[int]) -> list[Token]:
@@ -175,6 +178,7 @@ class Recogniser:
             lexicon = DerivedLexicon.load()
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self._person_words: set[str] = set()
         self.settings = settings or Settings()
 
     # -- entry point -----------------------------------------------------------------
@@ -184,10 +188,14 @@ class Recogniser:
     ) -> list[Recognised]:
         cues = CUES[lang]
         toks = make_tokens(text, start, set(sentence_starts))
+        self._person_words = self._names_of_people(toks, lang, cues)
         names = self._name_matches(toks, lang)
         chosen = self._choose_names(toks, names, lang, cues)
         covered = {i for m in chosen for i in range(m.first, m.last + 1)}
         derived = self._derived(toks, lang, cues, covered)
+        if lang == "en":
+            for match in chosen:
+                self._english_span(text, match)
         found = sorted(chosen + derived, key=lambda m: (m.start, m.end))
         return [m for m in found if not self._inside_organisation(toks, m, cues)]
 
@@ -196,7 +204,13 @@ class Recogniser:
     def _name_matches(self, toks: list[Token], lang: str) -> list[Recognised]:
         """Every token run whose (possibly uninflected) keys spell a gazetteer name."""
         gazetteer = self.gazetteer
-        variants = [_genitive_variants(t.key, lang) for t in toks]
+        # English marks the possessive with an apostrophe (China's); "Samos" is a name.
+        variants = [
+            _genitive_variants(t.key, lang)
+            if lang == "de" or t.text.endswith(("'s", "’s"))
+            else [t.key]
+            for t in toks
+        ]
         found: list[Recognised] = []
         for i in range(len(toks)):
             # Declined adjectives only open multiword names (koreanischen Halbinsel).
@@ -293,6 +307,17 @@ class Recogniser:
         return toks[match.first].gap_before.strip() == "," and before in settled
 
     @staticmethod
+    def _english_span(text: str, match: Recognised) -> None:
+        """English spans leave out a possessive (China's → China) and keep the final full
+        stop of a dotted abbreviation (U.S.)."""
+        if match.text.endswith(("'s", "’s")):
+            match.end -= 2
+            match.text = match.text[:-2]
+        elif "." in match.text and match.end < len(text) and text[match.end] == ".":
+            match.end += 1
+            match.text += "."
+
+    @staticmethod
     def _surface(toks: list[Token], match: Recognised) -> str:
         return "".join(
             (toks[i].gap_before if i > match.first else "") + toks[i].text
@@ -317,12 +342,11 @@ class Recogniser:
         if not candidates:
             return False
         top = candidates[0]
-        if top.flags == _ABBREVIATION and not (
-            match.as_code and top.kind in ("country", "admin1", "historic_country")
-        ):
+        if top.flags == _ABBREVIATION and not (match.as_code and top.kind in _CODE_KINDS):
             return False
-        if first.all_caps and not top.flags & _ABBREVIATION and (
-            top.prominence < self.settings.all_caps_prominence
+        if first.all_caps and not (
+            (top.flags & _ABBREVIATION and top.kind in _CODE_KINDS)
+            or (top.flags & _NAMED and top.prominence >= self.settings.all_caps_prominence)
         ):
             return False  # TASS is an agency, not the village Tass; datelines name big places
         if not multiword and first.key != match.key and zipf(first.text, lang) > max(
@@ -341,7 +365,10 @@ class Recogniser:
                     return False
                 match.derived = True
         if not multiword and self._person_part(toks, match, top, lang, cues):
+            self._person_words.add(match.key)
             return False
+        if not multiword and match.key in self._person_words and top.kind not in _BIG_KINDS:
+            return False  # "Tyler" after "John Tyler": the person again
         match.evidence = self.name_evidence(toks, match, top, lang, cues)
         return match.evidence >= self.settings.threshold - self.settings.coherence_window
 
@@ -359,16 +386,21 @@ class Recogniser:
 
         s = self.settings
         score = match_score(top, lang, match.as_code)
+        named = bool(top.flags & _NAMED) or (match.as_code and bool(top.flags & _ABBREVIATION))
+        if not named:
+            # Only an untagged alternate spelling (Mann for the Isle of Man, Liga for Riga).
+            score -= s.alternate_name_penalty
+        self_evident = named and top.prominence >= s.self_evident_prominence
         words = " ".join(toks[i].text for i in range(match.first, match.last + 1))
         # An inflected form (Kims) is as common as its base word (Kim).
         frequency = max(zipf(words, lang), zipf(match.key, lang))
-        if top.prominence < s.self_evident_prominence:
+        if not self_evident:
             # Bayern and Russland are common words because they are common places.
             score -= s.common_word_weight * max(0.0, frequency - s.common_word_zipf)
         if frequency < s.rare_word_zipf:
             score += s.rare_word_bonus
         first = toks[match.first]
-        if first.sentence_initial and frequency >= s.function_word_zipf:
+        if first.sentence_initial and frequency >= s.function_word_zipf and not self_evident:
             score -= 10.0
         cued = False
         if match.first > 0:
@@ -396,11 +428,7 @@ class Recogniser:
         # A very common word (Zug, Boden, Station) names a minor place only when the
         # context says so; countries and major cities need no such help.
         match.cued = cued
-        match.needs_cue = (
-            frequency >= s.very_common_zipf
-            and top.prominence < s.self_evident_prominence
-            and top.kind not in ("country", "continent", "historic_country")
-        )
+        match.needs_cue = frequency >= s.very_common_zipf and not self_evident
         return score
 
     def _person_part(
@@ -415,6 +443,8 @@ class Recogniser:
         token = toks[match.first]
         if token.key != match.key and top.kind in _BIG_KINDS:
             return False  # an inflected country name (Chinas) is not a first name
+        if lang == "de" and top.kind in ("country", "continent", "historic_country"):
+            return False  # "Kims Russland-Besuch": German names no person after a country
 
         # German capitalises every noun, so only rare words count as names there; in
         # English any capitalised word that is not a common one continues a proper name.
@@ -449,6 +479,17 @@ class Recogniser:
             and top.kind not in _BIG_KINDS
         )
 
+    def _names_of_people(self, toks: list[Token], lang: str, cues: LanguageCues) -> set[str]:
+        """Words seen in people's names in this text (John Tyler → tyler), so that a later
+        bare "Tyler" is read as the person, not as Tyler, Texas."""
+        words: set[str] = set()
+        for token in toks:
+            if token.key in cues.titles and token.index + 2 < len(toks):
+                run = toks[token.index + 1 : token.index + 3]
+                if all(t.capitalised and _joinable(t.gap_before) for t in run):
+                    words.update(t.key for t in run)
+        return words
+
     def _clear_place_word(self, token: Token, lang: str) -> bool:
         """Whether a token on its own (or in the genitive) names a well-known place."""
         for form in _genitive_variants(token.key, lang):
@@ -463,10 +504,22 @@ class Recogniser:
         self, toks: list[Token], lang: str, cues: LanguageCues, covered: set[int]
     ) -> list[Recognised]:
         found = []
+        skip = -1
         for token in toks:
-            if token.index in covered:
+            if token.index in covered or token.index <= skip:
+                continue
+            pair = self._two_token_form(toks, token, lang, covered)
+            if pair is not None:
+                found.append(pair)
+                skip = pair.last
                 continue
             form = self.lexicon.lookup(token.key, lang)
+            if form is not None and form.type in ("city_adjective", "adjective"):
+                facility = self._facility(toks, token, form, cues)
+                if facility is not None:
+                    found.append(facility)
+                    skip = facility.last
+                    continue
             if form is not None:
                 found.append(
                     Recognised(
@@ -480,6 +533,39 @@ class Recogniser:
                 if compound is not None:
                     found.append(compound)
         return found
+
+    def _two_token_form(
+        self, toks: list[Token], token: Token, lang: str, covered: set[int]
+    ) -> Recognised | None:
+        """Derived forms of two words: North Korean, South Korean(s), Hong Konger."""
+        following = token.index + 1
+        if following >= len(toks) or following in covered:
+            return None
+        nxt = toks[following]
+        if not _joinable(nxt.gap_before) or nxt.gap_before.strip():
+            return None
+        form = self.lexicon.lookup(f"{token.key} {nxt.key}", lang)
+        if form is None:
+            return None
+        return Recognised(
+            token.start, nxt.end, f"{token.text}{nxt.gap_before}{nxt.text}", form.form, True,
+            token.index, following, place_id=form.place_id,
+        )
+
+    @staticmethod
+    def _facility(toks: list[Token], token: Token, form, cues: LanguageCues) -> Recognised | None:
+        """A city's station, airport or cathedral named by the city adjective (Münchner
+        Hauptbahnhof): one plain mention of a building, placed at the city."""
+        following = token.index + 1
+        if not token.capitalised or following >= len(toks):
+            return None
+        nxt = toks[following]
+        if nxt.key not in cues.facility_heads or nxt.gap_before != " ":
+            return None
+        return Recognised(
+            token.start, nxt.end, f"{token.text} {nxt.text}", form.form, False,
+            token.index, following, place_id=form.place_id,
+        )
 
     def _compound_head(self, token: Token, lang: str) -> Recognised | None:
         """A place name opening a closed compound (Russlandbild, Afrikareise, Sowjetstaaten)."""
@@ -518,6 +604,8 @@ class Recogniser:
         """Part of an organisation's name: Seouler Institut, Moskauer Fernost-Institut,
         Institut für Nordkoreastudien, South China Morning Post."""
         heads = cues.organisation_heads
+        if not match.text[:1].isupper():
+            return False  # "die südkoreanische Nachrichtenagentur" describes, it is no name
         # Head right after the mention (allowing one capitalised word or a hyphen in between).
         for offset in (1, 2):
             index = match.last + offset

@@ -122,7 +122,7 @@ def test_germeval_sentences_become_documents_with_loc_gold():
     # LOCderiv and LOCpart are derived; Dortmund comes from the nested column
     assert spans(second) == [
         ("deutschen", True, "LOCderiv"),
-        ("Dortmund", False, "LOC"),
+        ("Dortmund", False, "LOC-nested"),
         ("Europameisterschaft", True, "LOCpart"),
     ]
     assert third.gold == []

@@ -23,6 +23,11 @@ TRANSLITERATED_COUNTRIES = frozenset(
     {"RU", "UA", "BY", "BG", "KZ", "KG", "TJ", "TM", "UZ", "MN", "AZ", "AM", "GE", "MD"}
 )
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*")
+# Qualifiers that tell same-named towns apart and that everyday usage drops:
+# Immenstadt im Allgäu, Frankfurt am Main, Rothenburg ob der Tauber, Halle (Saale).
+_QUALIFIER = re.compile(
+    r"\s+(?:im|in der|in|am|an der|an den|ob der|auf der|bei|vor der|upon|on|sur|sul|del)\s+\S.*$"
+)
 
 
 def _language_flag(language: str) -> NameFlag:
@@ -64,6 +69,10 @@ def place_keys(place: PlaceRecord) -> dict[str, NameFlag]:
     keys: dict[str, NameFlag] = {}
     transliterate = place.country in TRANSLITERATED_COUNTRIES
     _add(keys, place.name, NameFlag.PREFERRED)
+    for name in (place.name, *place.names.get("de", ())[:1]):
+        short = _PARENTHESIS.sub(" ", _QUALIFIER.sub("", name)).strip()
+        if short and short != name and place.kind in ("city", "town", "village"):
+            _add(keys, short, NameFlag.PREFERRED | NameFlag.VARIANT)
     for language, names in place.names.items():
         flag = _language_flag(language)
         for name in names:

@@ -176,8 +176,6 @@ def add_countries(
             for language, names in sorted(territory_names.get(country.alpha2, {}).items()):
                 record.add_names(names, language)
             record.add_name(country.name)
-            if country.alpha3:
-                record.abbreviations.append(country.alpha3)
             if country.common_name:
                 record.add_name(country.common_name, "en")
             if country.official_name:

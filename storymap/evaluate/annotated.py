@@ -102,4 +102,7 @@ def _gold_mention(
         lat=float(lat) if lat is not None else None,
         lon=float(lon) if lon is not None else None,
         category=str(place.get("kind") or "unknown"),
+        entity=f"country:{place['country']}"
+        if place.get("kind") == "country" and place.get("country")
+        else None,
     )

@@ -75,6 +75,7 @@ def read_gwn(path: Path) -> Corpus:
                 lat=_float(toponym.findtext("latitude")),
                 lon=_float(toponym.findtext("longitude")),
                 category=kind or "unknown",
+                entity=_entity(toponym.findtext("geonamesID")),
             )
         mentions = sorted(gold.values(), key=lambda mention: (mention.start, mention.end))
         doc_id = article.get("file") or str(number)
@@ -104,3 +105,8 @@ def _float(value: str | None) -> float | None:
         return float(value)
     except ValueError:
         return None
+
+
+def _entity(geonames_id: str | None) -> str | None:
+    """The gold place as a gazetteer id, when the annotators gave its GeoNames id."""
+    return f"gn:{geonames_id.strip()}" if geonames_id and geonames_id.strip() else None

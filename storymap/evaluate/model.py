@@ -36,6 +36,9 @@ class GoldMention:
     lat: float | None = None
     lon: float | None = None
     category: str = ""
+    # The gold place as an entity ("gn:2017370", "country:RU"): a prediction of that very
+    # entity is right whatever point each side uses to stand for an area.
+    entity: str | None = None
 
     @property
     def has_coordinates(self) -> bool:

@@ -120,12 +120,15 @@ def _category_table(categories: dict[str, Recall]) -> list[str]:
 
 
 def _resolution_table(resolution: Resolution) -> list[str]:
-    header = ["count", "resolved", "correct", ACCURACY_LABEL, "median-km", "mean-km"]
+    header = [
+        "count", "resolved", "correct", ACCURACY_LABEL, "acc+entity", "median-km", "mean-km"
+    ]
     row = [
         str(resolution.count),
         str(resolution.resolved),
         str(resolution.correct),
         _number(resolution.accuracy),
+        _number(resolution.entity_accuracy),
         _number(resolution.median_km),
         _number(resolution.mean_km),
     ]
@@ -202,6 +205,7 @@ def _resolution_json(resolution: Resolution) -> dict[str, Any]:
         "resolved": resolution.resolved,
         "correct": resolution.correct,
         "accuracy": _round(resolution.accuracy),
+        "accuracy_or_same_entity": _round(resolution.entity_accuracy),
         "median_km": _round(resolution.median_km),
         "mean_km": _round(resolution.mean_km),
     }

@@ -143,6 +143,9 @@ class Resolution:
     resolved: int = 0
     correct: int = 0
     errors_km: tuple[float, ...] = field(default=())
+    # Correct by distance, or the predicted place is the gold entity itself (countries and
+    # regions are points by convention: GeoNames, Google and polygon centroids differ).
+    entity_correct: int = 0
 
     def __add__(self, other: Resolution) -> Resolution:
         return Resolution(
@@ -150,7 +153,12 @@ class Resolution:
             self.resolved + other.resolved,
             self.correct + other.correct,
             self.errors_km + other.errors_km,
+            self.entity_correct + other.entity_correct,
         )
+
+    @property
+    def entity_accuracy(self) -> float | None:
+        return self.entity_correct / self.count if self.count else None
 
     @property
     def accuracy(self) -> float | None:
@@ -217,7 +225,7 @@ def score_resolution(
 ) -> Resolution:
     """Resolution tally over the gold mentions that an overlap match recognised."""
     pairs = match_overlap(_spans(gold), _spans(predicted))
-    count = resolved = correct = 0
+    count = resolved = correct = entity_correct = 0
     errors: list[float] = []
     for gold_index, predicted_index in pairs:
         truth, guess = gold[gold_index], predicted[predicted_index]
@@ -231,4 +239,18 @@ def score_resolution(
         errors.append(error)
         if error <= threshold_km:
             correct += 1
-    return Resolution(count, resolved, correct, tuple(errors))
+            entity_correct += 1
+        elif truth.entity is not None and truth.entity in entity_keys(guess):
+            entity_correct += 1
+    return Resolution(count, resolved, correct, tuple(errors), entity_correct)
+
+
+def entity_keys(guess: Predicted) -> set[str]:
+    """Ways to name the predicted place as an entity (its id; a country's ISO code)."""
+    place = getattr(guess, "place", None)
+    if place is None:
+        return set()
+    keys = {str(getattr(place, "id", ""))}
+    if getattr(place, "kind", "") in ("country", "historic_country"):
+        keys.add(f"country:{place.country}")
+    return keys

@@ -1,0 +1,83 @@
+"""The geoparser on the reference article and on hand-made sentences (German and English)."""
+
+import pytest
+
+from gazetteer.geo import haversine_km
+from storymap.geoparse import geoparse
+from tests.conftest import REPO
+
+ARTICLE = (REPO / "examples" / "kim-wladiwostok-2019.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def reference(gazetteer):
+    return geoparse(ARTICLE)
+
+
+def found(result, surface):
+    return [m for m in result.mentions if m.text == surface]
+
+
+def test_reference_article_metadata(reference):
+    assert reference.lang == "de"
+    assert reference.article.date == "2019-04"
+    assert all(ARTICLE[m.start : m.end] == m.text for m in reference.mentions)
+
+
+@pytest.mark.parametrize(
+    ("surface", "lat", "lon"),
+    [
+        ("Chassan", 42.4297, 130.6433),
+        ("Wladiwostok", 43.1056, 131.8735),
+        ("Insel Russky", 43.0, 131.85),
+        ("Pjöngjang", 39.0339, 125.7543),
+        ("Peking", 39.9075, 116.3972),
+    ],
+)
+def test_route_places_resolve_within_25_km(reference, surface, lat, lon):
+    mentions = found(reference, surface)
+    assert mentions, f"{surface} not found"
+    for mention in mentions:
+        assert haversine_km(mention.lat, mention.lon, lat, lon) < 25, mention
+
+
+def test_inflected_and_derived_forms(reference):
+    assert {m.place.name for m in found(reference, "Russlands")} == {"Russia"}
+    assert {m.place.name for m in found(reference, "koreanischen Halbinsel")} == {
+        "Korean Peninsula"
+    }
+    assert {m.place.name for m in found(reference, "Nahen Osten")} == {"Middle East"}
+    derived = {m.text: m.place.name for m in reference.mentions if m.derived}
+    assert derived.get("russischen") == "Russia"
+    assert derived.get("nordkoreanische") == "North Korea"
+    assert derived.get("Russland") == "Russia"  # Russland-Besuch, Russlandbild
+
+
+def test_people_and_organisations_are_not_places(reference):
+    texts = {m.text for m in reference.mentions}
+    assert not texts & {"Kim", "Kims", "Wladimir", "Young", "Seouler", "Moskauer", "Zug"}
+
+
+def test_common_nouns_need_context():
+    result = geoparse("Er fährt meist Zug. Dann fuhr er in Zug am See vorbei.", lang="de")
+    zug = [m for m in result.mentions if m.text == "Zug"]
+    assert [m.start for m in zug] == [36]
+
+
+def test_english_possessive_and_abbreviation():
+    text = "China's leader met U.S. officials in Beijing before flying to Russia."
+    result = geoparse(text, lang="en")
+    spans = {text[m.start : m.end]: m.place.country for m in result.mentions if m.place}
+    assert spans["China"] == "CN"
+    assert spans["U.S."] == "US"
+    assert spans["Beijing"] == "CN"
+
+
+def test_generic_term_selects_the_kind():
+    result = geoparse("Der Gipfel fand auf der Insel Russky statt.", lang="de")
+    (mention,) = result.mentions
+    assert mention.place.kind == "island"
+
+
+def test_text_without_places():
+    assert geoparse("Das ist ein ganz gewöhnlicher Satz ohne Ortsangabe.").mentions == ()
