@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench gazetteer clean
+.PHONY: demo test bench eval gazetteer clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,11 +13,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	@mkdir -p output
-	$(BIN)/storymap gazetteer scan examples/kim-wladiwostok-2019.txt \
-		-o output/kim-wladiwostok-2019.gazetteer.tsv
-	$(BIN)/storymap gazetteer lookup --limit 3 Wladiwostok Pjöngjang Chassan Peking \
-		"Koreanische Halbinsel"
+	$(BIN)/storymap geoparse --json examples/kim-wladiwostok-2019.txt \
+		-o output/kim-wladiwostok-2019.places.json
+	$(BIN)/storymap geoparse examples/kim-wladiwostok-2019.txt
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -25,6 +23,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/gazetteer_bench.py --json output/bench-gazetteer.json
+	$(BIN)/python benchmarks/geoparse_bench.py --json output/bench-geoparse.json
+
+# Accuracy on the annotated corpora (CORPUS=path: a folder of .txt+.json, GermEval .tsv, GWN .xml).
+eval: $(STAMP)
+	$(BIN)/storymap eval $(CORPUS)
 
 # Rebuild the embedded gazetteer from the shared sources (SOURCES=path/to/gazetteer-sources).
 gazetteer: $(STAMP)

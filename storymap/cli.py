@@ -105,22 +105,28 @@ def _geoparse(args: argparse.Namespace) -> int:
         for m in result.mentions
     ]
     if args.json:
-        print(json.dumps({"lang": result.lang, "date": result.article.date, "mentions": rows},
-                         ensure_ascii=False, indent=2))
-        return 0
+        document = {"lang": result.lang, "date": result.article.date, "mentions": rows}
+        output = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    else:
+        lines = []
+        for row in rows:
+            place = row["place"] or {}
+            runner = row["runner_up"] or {}
+            kind = "derived" if row["derived"] else "name"
+            lines.append(
+                f"{row['start']:>6}-{row['end']:<6} {row['text']!s:<24} {kind:<7} "
+                f"{place.get('name', '?')!s:<22} {place.get('country', '')!s:<2} "
+                f"{place.get('lat', '')!s:>9} {place.get('lon', '')!s:>10} "
+                f"{row['confidence']:.2f}  {runner.get('name', '')}"
+            )
+        output = "".join(line + "\n" for line in lines)
     if not rows:
         print("no places found", file=sys.stderr)
-        return 0
-    for row in rows:
-        place = row["place"] or {}
-        runner = row["runner_up"] or {}
-        kind = "derived" if row["derived"] else "name"
-        print(
-            f"{row['start']:>6}-{row['end']:<6} {row['text']!s:<24} {kind:<7} "
-            f"{place.get('name', '?')!s:<22} {place.get('country', '')!s:<2} "
-            f"{place.get('lat', '')!s:>9} {place.get('lon', '')!s:>10} "
-            f"{row['confidence']:.2f}  {runner.get('name', '')}"
-        )
+    if args.output is None:
+        sys.stdout.write(output)
+    else:
+        write_atomically(args.output, output)
+        print(f"wrote {args.output} ({len(rows)} mentions)", file=sys.stderr)
     return 0
 
 
@@ -143,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("file", metavar="ARTICLE", help="UTF-8 text file, or - for stdin")
     parse.add_argument("--lang", choices=("auto", "de", "en"), default="auto")
     parse.add_argument("--json", action="store_true", help="print JSON")
+    parse.add_argument("-o", "--output", type=Path, default=None, help="write here")
     parse.set_defaults(handler=_geoparse)
 
     gazetteer = commands.add_parser("gazetteer", help="query or rebuild the offline gazetteer")

@@ -21,7 +21,7 @@ from storymap.language import CUES, LanguageCues
 from storymap.words import zipf
 
 if TYPE_CHECKING:
-    from storymap.lexicon.derived import DerivedLexicon
+    from storymap.lexicon.derived import DerivedForm, DerivedLexicon
 
 MAX_NAME_TOKENS = 6
 _ABBREVIATION = int(NameFlag.ABBREVIATION)
@@ -47,6 +47,7 @@ _POST_SOVIET_GENERICS = {
     "district": ("rayon", "raion", "district"),
 }
 _GERMAN_ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
+_MEMO_LIMIT = 200_000
 
 
 @dataclass(slots=True)
@@ -179,6 +180,10 @@ class Recogniser:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self._person_words: set[str] = set()
+        # Per-process memos: the same words recur in every text (der, die, Russland).
+        self._derived_memo: dict[tuple[str, str], DerivedForm | None] = {}
+        self._key_memo: dict[str, tuple[bool, bool]] = {}
+        self._pair_heads = {form.form.split(" ", 1)[0] for form in lexicon if " " in form.form}
         self.settings = settings or Settings()
 
     # -- entry point -----------------------------------------------------------------
@@ -201,6 +206,28 @@ class Recogniser:
 
     # -- names -----------------------------------------------------------------------
 
+    def _derived_form(self, key: str, lang: str) -> DerivedForm | None:
+        memo = self._derived_memo
+        try:
+            return memo[(key, lang)]
+        except KeyError:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            found = memo[(key, lang)] = self.lexicon.lookup(key, lang)
+            return found
+
+    def _key_facts(self, key: str) -> tuple[bool, bool]:
+        """(is a gazetteer key, some longer key continues it with a space)."""
+        memo = self._key_memo
+        try:
+            return memo[key]
+        except KeyError:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            gazetteer = self.gazetteer
+            facts = memo[key] = (gazetteer.has_key(key), gazetteer.has_prefix(key + " "))
+            return facts
+
     def _name_matches(self, toks: list[Token], lang: str) -> list[Recognised]:
         """Every token run whose (possibly uninflected) keys spell a gazetteer name."""
         gazetteer = self.gazetteer
@@ -212,24 +239,29 @@ class Recogniser:
             for t in toks
         ]
         found: list[Recognised] = []
+        key_facts = self._key_facts
         for i in range(len(toks)):
+            token = toks[i]
+            if not token.capitalised and (lang != "de" or len(token.key) < 5):
+                continue  # names start capitalised, or with a declined German adjective
             # Declined adjectives only open multiword names (koreanischen Halbinsel).
             opening = [(form, False) for form in variants[i]] + [
-                (form, True) for form in _adjective_variants(toks[i].key, lang)
+                (form, True) for form in _adjective_variants(token.key, lang)
             ]
             stack = [(i, form, adjective) for form, adjective in opening]
             while stack:
                 j, prefix, adjective = stack.pop()
-                if gazetteer.has_key(prefix) and not (adjective and j == i):
+                is_key, continues = key_facts(prefix)
+                if is_key and not (adjective and j == i):
                     found.append(
                         Recognised(toks[i].start, toks[j].end, "", prefix, False, i, j)
                     )
                 nxt = j + 1
                 if (
-                    nxt < len(toks)
+                    continues
+                    and nxt < len(toks)
                     and nxt - i < MAX_NAME_TOKENS
                     and _joinable(toks[nxt].gap_before)
-                    and gazetteer.has_prefix(prefix + " ")
                 ):
                     stack.extend((nxt, prefix + " " + form, False) for form in variants[nxt])
             if lang == "en" and i + 1 < len(toks) and toks[i].capitalised:
@@ -496,7 +528,7 @@ class Recogniser:
             candidates = self.gazetteer.lookup_key(form, lang, limit=1)
             if candidates and candidates[0].prominence >= 9.0:
                 return True
-        return self.lexicon.lookup(token.key, lang) is not None
+        return self._derived_form(token.key, lang) is not None
 
     # -- derived forms ---------------------------------------------------------------
 
@@ -513,7 +545,7 @@ class Recogniser:
                 found.append(pair)
                 skip = pair.last
                 continue
-            form = self.lexicon.lookup(token.key, lang)
+            form = self._derived_form(token.key, lang)
             if form is not None and form.type in ("city_adjective", "adjective"):
                 facility = self._facility(toks, token, form, cues)
                 if facility is not None:
@@ -539,7 +571,7 @@ class Recogniser:
     ) -> Recognised | None:
         """Derived forms of two words: North Korean, South Korean(s), Hong Konger."""
         following = token.index + 1
-        if following >= len(toks) or following in covered:
+        if token.key not in self._pair_heads or following >= len(toks) or following in covered:
             return None
         nxt = toks[following]
         if not _joinable(nxt.gap_before) or nxt.gap_before.strip():
@@ -553,7 +585,9 @@ class Recogniser:
         )
 
     @staticmethod
-    def _facility(toks: list[Token], token: Token, form, cues: LanguageCues) -> Recognised | None:
+    def _facility(
+        toks: list[Token], token: Token, form: DerivedForm, cues: LanguageCues
+    ) -> Recognised | None:
         """A city's station, airport or cathedral named by the city adjective (Münchner
         Hauptbahnhof): one plain mention of a building, placed at the city."""
         following = token.index + 1

@@ -45,3 +45,32 @@ def test_bad_data_path_is_one_line(cache_dir, tmp_path):
     result = run("gazetteer", "lookup", "Berlin", "--data", str(tmp_path), env_cache=cache_dir)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_geoparse_writes_json(cache_dir, gazetteer, tmp_path):
+    out = tmp_path / "places.json"
+    article = REPO / "examples" / "kim-wladiwostok-2019.txt"
+    result = run("geoparse", "--json", str(article), "-o", str(out), env_cache=cache_dir)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["lang"] == "de" and document["date"] == "2019-04"
+    names = {m["place"]["name"] for m in document["mentions"] if m["place"]}
+    assert {"Vladivostok", "Khasan", "Pyongyang", "Russky Island", "Beijing"} <= names
+
+
+def test_geoparse_rejects_binary_input_without_leaving_output(cache_dir, gazetteer, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    out = tmp_path / "places.json"
+    result = run("geoparse", str(bad), "-o", str(out), env_cache=cache_dir)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "binary" in result.stderr
+    assert not out.exists()
+
+
+def test_geoparse_text_without_places(cache_dir, gazetteer, tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Das ist ein ganz gewöhnlicher Satz.", encoding="utf-8")
+    result = run("geoparse", str(plain), env_cache=cache_dir)
+    assert result.returncode == 0
+    assert result.stderr.strip() == "no places found"

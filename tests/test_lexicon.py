@@ -91,6 +91,7 @@ POSITIVES = [
     ("Ukrainian", "en", "gn:690791", "adjective"),
     ("Soviet", "en", SOVIET_UNION, "adjective"),
     ("Texan", "en", "gn:4736286", "adjective"),
+    ("Sri Lankans", "en", "gn:1227603", "adjective"),
     ("Parisian", "en", "gn:2988507", "adjective"),
     ("Frenchmen", "en", FRANCE, "demonym"),
     ("Muscovite", "en", MOSCOW, "demonym"),
@@ -151,6 +152,13 @@ def test_derived_forms_name_their_place(
 @pytest.mark.parametrize(("token", "lang"), NEGATIVES)
 def test_ordinary_words_are_not_derived_forms(lexicon: DerivedLexicon, token: str, lang: str):
     assert lexicon.lookup(_key(token), lang) is None, token
+
+
+def test_false_friends_stay_out(lexicon: DerivedLexicon):
+    from storymap.lexicon.build import FALSE_FRIENDS
+
+    for lang, words in FALSE_FRIENDS.items():
+        assert not [word for word in words if lexicon.lookup(word, lang) is not None]
 
 
 def test_forms_are_language_specific(lexicon: DerivedLexicon):
