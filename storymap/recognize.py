@@ -546,6 +546,8 @@ class Recogniser:
                 skip = pair.last
                 continue
             form = self._derived_form(token.key, lang)
+            if form is not None and form.capitalised and not token.capitalised:
+                form = None  # "polish", "poles", not Polish, Poles
             if form is not None and form.type in ("city_adjective", "adjective"):
                 facility = self._facility(toks, token, form, cues)
                 if facility is not None:

@@ -11,6 +11,7 @@ besuch, Stadt) never matches.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,7 +110,7 @@ class DerivedLexicon:
     def __len__(self) -> int:
         return len(self._forms)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[DerivedForm]:
         return iter(self._forms.values())
 
     def lookup(self, token_key: str, lang: str) -> DerivedForm | None:
