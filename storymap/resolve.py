@@ -30,6 +30,7 @@ class ResolveSettings:
     same_country: float = 3.0
     nearby: float = 4.0
     nearby_km: float = 400.0
+    namesake_unit: float = 4.0
     passes: int = 2
 
 
@@ -51,6 +52,20 @@ def _context_point(candidate: Candidate) -> tuple[float, float] | None:
     if candidate.kind in _AREA_KINDS:
         return None
     return candidate.lat, candidate.lon
+
+
+_UNITS_NAMED_AFTER_CITIES = frozenset({"admin1", "admin2", "admin3"})
+
+
+def _has_namesake_city(unit: Candidate, group: _Group) -> bool:
+    """Whether one of the name's other candidates is a city inside ``unit``."""
+    return any(
+        other.kind == "city"
+        and other.country == unit.country
+        and (unit.kind != "admin1" or other.admin1 == unit.admin1)
+        for other in group.candidates
+        if other is not unit
+    )
 
 
 class Resolver:
@@ -103,6 +118,9 @@ class Resolver:
         score = match_score(candidate, lang)
         if group.cue_kinds:
             score += s.kind_match if candidate.kind in group.cue_kinds else s.kind_mismatch
+        elif candidate.kind in _UNITS_NAMED_AFTER_CITIES and _has_namesake_city(candidate, group):
+            # Salzburg, New York, Luzern: the city, unless the text asks for the state.
+            score -= s.namesake_unit
         countries = {g.choice.country for g in context if g.choice and g.choice.country}
         if candidate.country and candidate.country in countries:
             score += s.same_country
