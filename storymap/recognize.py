@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 MAX_NAME_TOKENS = 6
 _ABBREVIATION = int(NameFlag.ABBREVIATION)
+_GERMAN_SPEAKING = frozenset({"DE", "AT", "CH", "LI", "LU"})
+_GERMAN_SPELLING = int(NameFlag.GERMAN | NameFlag.TRANSLIT_GERMAN)
 _CODE_KINDS = frozenset({"country", "admin1", "historic_country", "region"})
 _NAMED = int(NameFlag.PREFERRED | NameFlag.GERMAN | NameFlag.ENGLISH)
 _AREA_KINDS = frozenset({"country", "continent", "historic_country", "admin1", "admin2",
@@ -48,6 +50,9 @@ _POST_SOVIET_GENERICS = {
 }
 _GERMAN_ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
 _MEMO_LIMIT = 200_000
+# Endings that make a rare capitalised German word a street or landmark name.
+_STREET_ENDINGS = ("strasse", "gasse", "allee", "chaussee")
+_ENGLISH_STREETS = frozenset("street avenue road boulevard square lane drive".split())
 
 
 @dataclass(slots=True)
@@ -198,6 +203,8 @@ class Recogniser:
         chosen = self._choose_names(toks, names, lang, cues)
         covered = {i for m in chosen for i in range(m.first, m.last + 1)}
         derived = self._derived(toks, lang, cues, covered)
+        covered |= {i for m in derived for i in range(m.first, m.last + 1)}
+        chosen += self._unlisted_names(toks, lang, cues, covered)
         if lang == "en":
             for match in chosen:
                 self._english_span(text, match)
@@ -461,6 +468,10 @@ class Recogniser:
         # context says so; countries and major cities need no such help.
         match.cued = cued
         match.needs_cue = frequency >= s.very_common_zipf and not self_evident
+        if lang == "de" and not self_evident and top.country not in _GERMAN_SPEAKING:
+            # A minor foreign place under a name German does not tag as its own is more
+            # often a person (Jackson, Matthews, Mercedes) unless the context says "place".
+            match.needs_cue |= not top.flags & _GERMAN_SPELLING
         return score
 
     def _person_part(
@@ -529,6 +540,47 @@ class Recogniser:
             if candidates and candidates[0].prominence >= 9.0:
                 return True
         return self._derived_form(token.key, lang) is not None
+
+    # -- names the gazetteer does not know ----------------------------------------------
+
+    def _unlisted_names(
+        self, toks: list[Token], lang: str, cues: LanguageCues, covered: set[int]
+    ) -> list[Recognised]:
+        """Street names missing from the gazetteer, recognised by their form (Knoopstraße,
+        Royal Street). They stay unresolved: the map cannot place them offline.
+
+        A rare word after a locative preposition (in Böckingen) would be a place too, but in
+        German such words are mostly rare compounds (aus Kapazitätsgründen): measured on
+        GermEval it cost more precision than it gave recall, so it is not used."""
+        found = []
+        for token in toks:
+            i = token.index
+            if i in covered or not token.capitalised or token.all_caps:
+                continue
+            rare = zipf(token.text, lang) < 1.5 and not self.gazetteer.has_key(token.key)
+            if not rare:
+                continue
+            if lang == "de" and token.key.endswith(_STREET_ENDINGS) and len(token.key) > 8:
+                found.append(self._unlisted(token, token))
+                continue
+            street = toks[i + 1] if i + 1 < len(toks) else None
+            if (
+                lang == "en"
+                and street is not None
+                and street.key in _ENGLISH_STREETS
+                and street.capitalised
+                and street.gap_before == " "
+            ):
+                found.append(self._unlisted(token, street))
+        return found
+
+    @staticmethod
+    def _unlisted(first: Token, last: Token) -> Recognised:
+        text = first.text if first is last else f"{first.text} {last.text}"
+        return Recognised(
+            first.start, last.end, text, f"?{normalize_token(text)}", False,
+            first.index, last.index, evidence=0.0,
+        )
 
     # -- derived forms ---------------------------------------------------------------
 

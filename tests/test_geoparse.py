@@ -81,3 +81,16 @@ def test_generic_term_selects_the_kind():
 
 def test_text_without_places():
     assert geoparse("Das ist ein ganz gewöhnlicher Satz ohne Ortsangabe.").mentions == ()
+
+
+def test_streets_missing_from_the_gazetteer_stay_unresolved():
+    text = "Der Unfall geschah in der Knoopstraße in Hamburg."
+    result = geoparse(text, lang="de")
+    by_text = {m.text: m for m in result.mentions}
+    assert by_text["Knoopstraße"].place is None
+    assert by_text["Hamburg"].place.country == "DE"
+
+
+def test_foreign_surnames_are_not_places_in_german_text():
+    result = geoparse("Heath sagte, Matthews habe recht gehabt.", lang="de")
+    assert result.mentions == ()
