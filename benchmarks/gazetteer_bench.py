@@ -19,6 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from targets import report
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "kim-wladiwostok-2019.txt"
 
@@ -124,25 +127,7 @@ def main() -> int:
         results.update(_run(_MEMORY_SNIPPET, env, stdin=json.dumps(names)))
         results["peak_rss_mb"] = round(results["peak_rss_mb"], 1)
 
-    rows = []
-    failed = 0
-    for key, value in results.items():
-        target = TARGETS.get(key)
-        verdict = ""
-        if target:
-            op, bound = target
-            ok = value <= bound if op == "<=" else value >= bound
-            failed += not ok
-            verdict = f"{op} {bound:g}  {'ok' if ok else 'MISSED'}"
-        rows.append((key, f"{value:g}", verdict))
-    width = max(len(key) for key, _, _ in rows)
-    print(f"{'measure'.ljust(width)}  {'value':>12}  target")
-    for key, value, verdict in rows:
-        print(f"{key.ljust(width)}  {value:>12}  {verdict}")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        report = {"results": results, "targets": {k: list(v) for k, v in TARGETS.items()}}
-        args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
+    failed = report(results, TARGETS, args.json)
     return 1 if failed and not args.quick else 0
 
 

@@ -12,7 +12,6 @@ were processed. Targets: warm ≥ 500 KB/s on one core, cold CLI ≤ 1.5 s, geop
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import statistics
@@ -20,6 +19,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from targets import report
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "kim-wladiwostok-2019.txt"
@@ -91,20 +93,7 @@ def main() -> int:
         "ratio_to_tokenisation": round(token_kb_s / parse_kb_s, 1),
         "cold_cli_s": round(cold_cli(1 if args.quick else 5), 3),
     }
-    failed = 0
-    print(f"{'measure':<24} {'value':>12}  target")
-    for key, value in results.items():
-        verdict = ""
-        if key in TARGETS:
-            op, bound = TARGETS[key]
-            ok = value <= bound if op == "<=" else value >= bound
-            failed += not ok
-            verdict = f"{op} {bound:g}  {'ok' if ok else 'MISSED'}"
-        print(f"{key:<24} {value:>12g}  {verdict}")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        report = {"results": results, "targets": {k: list(v) for k, v in TARGETS.items()}}
-        args.json.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
+    failed = report(results, TARGETS, args.json)
     return 1 if failed and not args.quick else 0
 
 
