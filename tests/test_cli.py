@@ -74,3 +74,19 @@ def test_geoparse_text_without_places(cache_dir, gazetteer, tmp_path):
     result = run("geoparse", str(plain), env_cache=cache_dir)
     assert result.returncode == 0
     assert result.stderr.strip() == "no places found"
+
+
+def test_output_files_are_readable_by_others(tmp_path):
+    import os
+    import stat
+
+    from storymap.files import write_atomically
+
+    target = tmp_path / "out.txt"
+    old = os.umask(0o022)
+    try:
+        write_atomically(target, "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
