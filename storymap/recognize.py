@@ -53,6 +53,12 @@ _MEMO_LIMIT = 200_000
 # Endings that make a rare capitalised German word a street or landmark name.
 _STREET_ENDINGS = ("strasse", "gasse", "allee", "chaussee")
 _ENGLISH_STREETS = frozenset("street avenue road boulevard square lane drive".split())
+# Heads of English landmark names that borrow a place word (Washington Square, French Quarter).
+_LANDMARK_HEADS = _ENGLISH_STREETS | frozenset(
+    "quarter fields embassy consulate bridge park station airport hall church cathedral "
+    "museum hotel university college school hospital stadium center centre building tower "
+    "gardens market".split()
+)
 
 
 @dataclass(slots=True)
@@ -208,6 +214,8 @@ class Recogniser:
         if lang == "en":
             for match in chosen:
                 self._english_span(text, match)
+            for match in chosen + derived:
+                self._landmark_name(toks, match)
         found = sorted(chosen + derived, key=lambda m: (m.start, m.end))
         return [m for m in found if not self._inside_organisation(toks, m, cues)]
 
@@ -344,6 +352,31 @@ class Recogniser:
         if before >= 1 and toks[before].key in conjunctions and before - 1 in settled:
             return True
         return toks[match.first].gap_before.strip() == "," and before in settled
+
+    @staticmethod
+    def _landmark_name(toks: list[Token], match: Recognised) -> None:
+        """"London Bridge", "French Quarter", "Russian Embassy": a place word opening the
+        name of a landmark. The mention is the whole name; it stays at the city it names
+        (London Bridge is in London), but is left unresolved when the word is a country or
+        a people's adjective (the French Quarter is not in France)."""
+        following = match.last + 1
+        if following >= len(toks) or match.last != match.first:
+            return
+        head = toks[following]
+        if head.key in _LANDMARK_HEADS and head.capitalised and head.gap_before == " ":
+            match.end = head.end
+            match.text = f"{match.text} {head.text}"
+            match.last = following
+            in_city = (
+                not match.derived
+                and match.candidates
+                and match.candidates[0].kind in ("city", "town", "village")
+            )
+            if not in_city:
+                match.key = f"?{match.key} {head.key}"
+                match.place_id = None
+                match.candidates = ()
+            match.derived = False
 
     @staticmethod
     def _english_span(text: str, match: Recognised) -> None:

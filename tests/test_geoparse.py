@@ -94,3 +94,11 @@ def test_streets_missing_from_the_gazetteer_stay_unresolved():
 def test_foreign_surnames_are_not_places_in_german_text():
     result = geoparse("Heath sagte, Matthews habe recht gehabt.", lang="de")
     assert result.mentions == ()
+
+
+def test_english_landmarks_borrowing_a_place_word():
+    text = "They walked from the French Quarter to London Bridge."
+    result = geoparse(text, lang="en")
+    by_text = {m.text: m for m in result.mentions}
+    assert by_text["French Quarter"].place is None
+    assert by_text["London Bridge"].place.name == "London"
