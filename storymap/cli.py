@@ -130,6 +130,32 @@ def _geoparse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    """Geoparse an article and write its story map."""
+    from storymap.story import build_story
+
+    text = _read_text(args.file)
+    route = [stop.strip() for stop in args.route.split(">") if stop.strip()] if args.route else None
+    story = build_story(text, title=args.title, lang=args.lang, route=route, source=args.source)
+    if args.output is not None:
+        output = args.output
+    elif args.file == "-":
+        output = Path("storymap.html")
+    else:
+        output = Path(args.file).with_suffix(".html")
+    story.save(output, tiles=args.tiles, self_contained=args.self_contained)
+    places = len(story.places)
+    print(f"wrote {output} ({places} places, {len(story.mentions)} mentions)", file=sys.stderr)
+    if args.embed:
+        from html import escape
+
+        print(
+            f'<iframe src="{escape(output.name)}" title="{escape(story.title)}" '
+            'style="width:100%;aspect-ratio:16/10;border:0" loading="lazy"></iframe>'
+        )
+    return 0
+
+
 def _gazetteer_build(args: argparse.Namespace) -> int:
     from gazetteer.build.cli import run
 
@@ -142,6 +168,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"storymap {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="write the story map of an article (HTML)")
+    build.add_argument("file", metavar="ARTICLE", help="UTF-8 text file, or - for stdin")
+    build.add_argument("-o", "--output", type=Path, default=None,
+                       help="HTML file to write (default: the article's name with .html)")
+    build.add_argument("--title", default=None, help="page title (default: the headline)")
+    build.add_argument("--lang", choices=("auto", "de", "en"), default="auto")
+    build.add_argument("--route", default=None, metavar='"A > B > C"',
+                       help="the journey, as place names in travel order")
+    build.add_argument("--source", default=None, help="source line shown under the title")
+    build.add_argument("--tiles", default="OpenStreetMap.Mapnik",
+                       help="tile provider name from xyzservices (default OpenStreetMap.Mapnik)")
+    build.add_argument("--self-contained", action="store_true",
+                       help="inline Leaflet: one file that works from file:// offline")
+    build.add_argument("--embed", action="store_true", help="also print an <iframe> snippet")
+    build.set_defaults(handler=_build)
 
     parse = commands.add_parser(
         "geoparse", help="list the places an article names (offsets, place, confidence)"

@@ -1,0 +1,75 @@
+"""Map controls written as folium MacroElements (no plugin downloads, so they also work in
+self-contained pages)."""
+
+from __future__ import annotations
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+
+class FullscreenControl(MacroElement):
+    """A button that shows the map full screen with the browser's Fullscreen API."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var Control = L.Control.extend({
+                options: {position: "topleft"},
+                onAdd: function (map) {
+                    var button = L.DomUtil.create("button", "storymap-fullscreen leaflet-bar");
+                    button.type = "button";
+                    button.title = {{ this.title|tojson }};
+                    button.setAttribute("aria-label", {{ this.title|tojson }});
+                    button.innerHTML = '<svg viewBox="0 0 16 16" width="16" height="16" ' +
+                        'aria-hidden="true"><path d="M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5" ' +
+                        'fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+                    L.DomEvent.disableClickPropagation(button);
+                    L.DomEvent.on(button, "click", function () {
+                        var box = map.getContainer();
+                        if (document.fullscreenElement) {
+                            document.exitFullscreen();
+                        } else if (box.requestFullscreen) {
+                            box.requestFullscreen();
+                        }
+                    });
+                    document.addEventListener("fullscreenchange", function () {
+                        map.invalidateSize();
+                    });
+                    return button;
+                }
+            });
+            new Control().addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self._name = "FullscreenControl"
+        self.title = title
+
+
+class Annotation(MacroElement):
+    """A popup (HTML) and a tooltip (text) bound to the parent layer.
+
+    Both go into the script as JSON strings (jinja's ``tojson`` escapes <, >, & and
+    quotes), so article text can never end the script or inject markup; folium's own
+    Popup/Tooltip paste text into JavaScript template literals and need jQuery.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.bindPopup({{ this.popup|tojson }}, {maxWidth: 320});
+        {{ this._parent.get_name() }}.bindTooltip({{ this.tooltip|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, popup_html: str, tooltip: str) -> None:
+        super().__init__()
+        self._name = "Annotation"
+        self.popup = popup_html
+        self.tooltip = tooltip

@@ -1,0 +1,233 @@
+"""The story map page's words: UI strings in German and English, numbers and dates.
+
+``catalogue(lang)`` gives the page's strings (placeholders such as ``{count}`` are filled with
+``str.replace`` or jinja's ``|replace``); ``count_places``, ``format_km`` and ``format_date``
+format for the page's language.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+LANGS = ("de", "en")
+FALLBACK = "en"
+
+# Placeholders are written {count}, {km}, {number}, {label}; filled with (|)replace.
+_STRINGS: dict[str, dict[str, str]] = {
+    "de": {
+        "title_suffix": " – Story-Map",
+        "untitled": "Ohne Titel",
+        "place_count": "{count} Orte",
+        "place_count_one": "{count} Ort",
+        "no_places": "In diesem Text wurden keine Orte gefunden, darum gibt es keine Karte.",
+        "itinerary": "Route",
+        "route_start": "Start",
+        "leg": "{km} ab der vorigen Station",
+        "route_stop": "Station {number}",
+        "places": "Orte im Text",
+        "mentioned": "{count}-mal erwähnt",
+        "mentioned_one": "einmal erwähnt",
+        "reset_view": "Ansicht zurücksetzen",
+        "view_reset": "Ganze Karte",
+        "skip_to_text": "Zum Text springen",
+        "source": "Quelle",
+        "date": "Datum",
+        "map": "Karte",
+        "text": "Artikeltext",
+        "lists": "Route und Orte",
+        "keys_help": "Tasten: → oder j nächster Absatz, ← oder k voriger, Esc ganze Karte.",
+        "written_as": "im Text",
+        "written_as_label": "im Text „{label}“",
+        "coordinates": "Koordinaten",
+        "attribution_tiles": "Karte",
+        "attribution_places": "Ortsdaten",
+        "layer_regions": "Regionen und Länder",
+        "layer_route": "Route",
+        "layer_places": "Orte",
+        "layer_stops": "Stationen",
+        "fullscreen": "Vollbild",
+    },
+    "en": {
+        "title_suffix": " – story map",
+        "untitled": "Untitled",
+        "place_count": "{count} places",
+        "place_count_one": "{count} place",
+        "no_places": "No places were found in this text, so there is no map.",
+        "itinerary": "Route",
+        "route_start": "start",
+        "leg": "{km} from the previous stop",
+        "route_stop": "Stop {number}",
+        "places": "Places in the text",
+        "mentioned": "mentioned {count} times",
+        "mentioned_one": "mentioned once",
+        "reset_view": "Reset view",
+        "view_reset": "Whole map",
+        "skip_to_text": "Skip to the text",
+        "source": "Source",
+        "date": "Date",
+        "map": "Map",
+        "text": "Article text",
+        "lists": "Route and places",
+        "keys_help": "Keys: → or j next paragraph, ← or k previous, Esc whole map.",
+        "written_as": "written as",
+        "written_as_label": "written as “{label}”",
+        "coordinates": "Coordinates",
+        "attribution_tiles": "Map",
+        "attribution_places": "Place data",
+        "layer_regions": "Regions and countries",
+        "layer_route": "Route",
+        "layer_places": "Places",
+        "layer_stops": "Stops",
+        "fullscreen": "Full screen",
+    },
+}
+
+# One label per kind in gazetteer.kinds.KINDS (tests check that none is missing).
+_KINDS: dict[str, dict[str, str]] = {
+    "de": {
+        "other": "Ort",
+        "continent": "Kontinent",
+        "region": "Region",
+        "country": "Land",
+        "historic_country": "historischer Staat",
+        "admin1": "Bundesland oder Provinz",
+        "admin2": "Kreis oder Bezirk",
+        "admin3": "Gemeinde",
+        "city": "Stadt",
+        "town": "Kleinstadt",
+        "village": "Dorf",
+        "island": "Insel",
+        "archipelago": "Inselgruppe",
+        "peninsula": "Halbinsel",
+        "ocean": "Ozean",
+        "sea": "Meer",
+        "gulf": "Golf",
+        "bay": "Bucht",
+        "strait": "Meerenge",
+        "river": "Fluss",
+        "lake": "See",
+        "mountain_range": "Gebirge",
+        "mountain": "Berg",
+        "desert": "Wüste",
+        "plain": "Ebene",
+        "valley": "Tal",
+        "forest": "Wald",
+        "plateau": "Hochebene",
+        "coast": "Küste",
+        "undersea": "Form des Meeresbodens",
+        "building": "Bauwerk",
+    },
+    "en": {
+        "other": "place",
+        "continent": "continent",
+        "region": "region",
+        "country": "country",
+        "historic_country": "historic country",
+        "admin1": "state or province",
+        "admin2": "county or district",
+        "admin3": "municipality",
+        "city": "city",
+        "town": "town",
+        "village": "village",
+        "island": "island",
+        "archipelago": "archipelago",
+        "peninsula": "peninsula",
+        "ocean": "ocean",
+        "sea": "sea",
+        "gulf": "gulf",
+        "bay": "bay",
+        "strait": "strait",
+        "river": "river",
+        "lake": "lake",
+        "mountain_range": "mountain range",
+        "mountain": "mountain",
+        "desert": "desert",
+        "plain": "plain",
+        "valley": "valley",
+        "forest": "forest",
+        "plateau": "plateau",
+        "coast": "coast",
+        "undersea": "undersea feature",
+        "building": "building",
+    },
+}
+
+_MONTHS: dict[str, tuple[str, ...]] = {
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+# 2019, 2019-04, 2019-04-24, and a full ISO timestamp whose time part is dropped.
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+\-Z]*)?")
+
+
+def _lang(lang: str | None) -> str:
+    """The catalogue language for a page language ("de-AT" → "de"; unknown → English)."""
+    base = (lang or "").split("-")[0].split("_")[0].lower()
+    return base if base in LANGS else FALLBACK
+
+
+def catalogue(lang: str) -> dict[str, str]:
+    """All UI strings of the page in ``lang``; kinds under ``kind_<kind>``."""
+    lang = _lang(lang)
+    strings = dict(_STRINGS[lang])
+    strings.update({f"kind_{kind}": label for kind, label in _KINDS[lang].items()})
+    return strings
+
+
+def format_number(value: float, lang: str, decimals: int = 0) -> str:
+    """A number with the locale's separators: 1.234,5 in German, 1,234.5 in English."""
+    text = f"{value:,.{decimals}f}"
+    if _lang(lang) == "de":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text
+
+
+def format_km(km: float, lang: str) -> str:
+    """A distance: whole kilometres from 10 km up, one decimal below ("1.234 km", "3,5 km")."""
+    if round(km, 1) >= 10:
+        # Half up, not Python's half-to-even: 12.5 km reads as 13 km.
+        return f"{format_number(math.floor(km + 0.5), lang)} km"
+    return f"{format_number(km, lang, 1)} km"
+
+
+def _plural(key: str, count: int, lang: str) -> str:
+    strings = _STRINGS[_lang(lang)]
+    template = strings[f"{key}_one"] if count == 1 else strings[key]
+    return template.replace("{count}", format_number(count, lang))
+
+
+def count_places(count: int, lang: str) -> str:
+    """"1 Ort", "12 Orte" / "1 place", "12 places"."""
+    return _plural("place_count", count, lang)
+
+
+def count_mentions(count: int, lang: str) -> str:
+    """"einmal erwähnt", "3-mal erwähnt" / "mentioned once", "mentioned 3 times"."""
+    return _plural("mentioned", count, lang)
+
+
+def format_date(date: str | None, lang: str) -> str:
+    """An ISO date for reading: "2019-04" → "April 2019"; "2019-04-24" → "24. April 2019"
+    (German) or "24 April 2019" (English). Anything else comes back unchanged."""
+    if not date:
+        return ""
+    match = _ISO_DATE.fullmatch(date.strip())
+    if not match:
+        return date
+    year, month, day = match.groups()
+    if month is None:
+        return year
+    if not 1 <= int(month) <= 12:
+        return date
+    month_name = _MONTHS[_lang(lang)][int(month) - 1]
+    if day is None:
+        return f"{month_name} {year}"
+    if not 1 <= int(day) <= 31:
+        return date
+    separator = ". " if _lang(lang) == "de" else " "
+    return f"{int(day)}{separator}{month_name} {year}"
+

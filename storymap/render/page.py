@@ -1,0 +1,333 @@
+"""Story → one HTML page: a folium (Leaflet) map inside a jinja2 page with the article text.
+
+The map is built with folium elements (markers, circles, the route line, layer groups and
+controls); the page around it comes from ``templates/page.html.j2``; a small script
+(``static/storymap.js``) links passages and map using the embedded Story JSON. Element ids
+are numbered, not random, so the same story and options give the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+from itertools import count
+
+import folium
+from branca.element import Element
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from storymap.render import assets
+from storymap.render.basemap import BasemapOutlines
+from storymap.render.controls import Annotation, FullscreenControl
+from storymap.render.messages import catalogue, count_places, format_date, format_km
+from storymap.story import Story, StoryPlace
+
+ROUTE_COLOUR = "#b3261e"
+STOP_COLOUR = "#b3261e"
+PLACE_COLOUR = "#1f5fa8"
+AREA_COLOUR = "#6b5fa8"
+# Radius of the light circle standing for an area, by kind (metres).
+AREA_RADIUS_M = {
+    "continent": 1_500_000, "ocean": 1_500_000, "sea": 400_000, "country": 300_000,
+    "historic_country": 300_000, "region": 250_000, "admin1": 80_000,
+}
+_VIEWPORT = re.compile(r"<meta name=\"viewport\"[^>]*>", re.S)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("storymap.render", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _static(name: str) -> str:
+    return resources.files("storymap.render").joinpath("static", name).read_text("utf-8")
+
+
+def safe_json(data: object) -> str:
+    """JSON that cannot end its <script> element or break JavaScript parsing."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _great_circle(a: StoryPlace, b: StoryPlace, steps: int = 32) -> list[tuple[float, float]]:
+    """Points along the great circle from ``a`` to ``b``; longitudes kept continuous so the
+    line crosses the antimeridian instead of wrapping around the world."""
+    phi1, lam1, phi2, lam2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    delta = 2 * math.asin(
+        math.sqrt(
+            math.sin((phi2 - phi1) / 2) ** 2
+            + math.cos(phi1) * math.cos(phi2) * math.sin((lam2 - lam1) / 2) ** 2
+        )
+    )
+    if delta < 1e-9:
+        return [(a.lat, a.lon), (b.lat, b.lon)]
+    points = []
+    previous_lon = a.lon
+    for step in range(steps + 1):
+        f = step / steps
+        s1 = math.sin((1 - f) * delta) / math.sin(delta)
+        s2 = math.sin(f * delta) / math.sin(delta)
+        x = s1 * math.cos(phi1) * math.cos(lam1) + s2 * math.cos(phi2) * math.cos(lam2)
+        y = s1 * math.cos(phi1) * math.sin(lam1) + s2 * math.cos(phi2) * math.sin(lam2)
+        z = s1 * math.sin(phi1) + s2 * math.sin(phi2)
+        lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+        lon = math.degrees(math.atan2(y, x))
+        lon += 360 * round((previous_lon - lon) / 360)
+        previous_lon = lon
+        points.append((round(lat, 5), round(lon, 5)))
+    return points
+
+
+def _popup(story: Story, place: StoryPlace, messages: dict[str, str]) -> str:
+    """Name as written and in the gazetteer, kind, country, coordinates, and the sentences
+    that mention the place with the mention emphasised (all escaped)."""
+    kind = messages.get(f"kind_{place.kind}", place.kind)
+    parts = [f"<strong>{html.escape(place.label)}</strong>"]
+    if place.name != place.label:
+        parts.append(f"<br><small>{html.escape(place.name)}</small>")
+    parts.append(
+        f"<br>{html.escape(kind)}{' · ' + html.escape(place.country) if place.country else ''}"
+        f"<br><small>{place.lat:.4f}, {place.lon:.4f}</small>"
+    )
+    sentences = []
+    for index in place.mentions[:3]:
+        mention = story.mentions[index]
+        for passage in story.article.passages:
+            for sentence in passage.sentences:
+                if sentence.start <= mention.start < sentence.end:
+                    before = story.text[sentence.start : mention.start]
+                    after = story.text[mention.end : sentence.end]
+                    sentences.append(
+                        f"{html.escape(before)}<mark>{html.escape(mention.text)}</mark>"
+                        f"{html.escape(after)}"
+                    )
+    if sentences:
+        parts.append("<ul class='storymap-popup-quotes'>")
+        parts.extend(f"<li>{sentence}</li>" for sentence in dict.fromkeys(sentences))
+        parts.append("</ul>")
+    return "".join(parts)
+
+
+def _bounds(places: list[StoryPlace]) -> list[list[float]] | None:
+    if not places:
+        return None
+    lats = [p.lat for p in places]
+    lons = [p.lon for p in places]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _renumber(root: Element) -> None:
+    """Replace branca's random element ids with sequence numbers (byte-identical pages)."""
+    numbers = count(1)
+
+    def walk(element: Element) -> None:
+        element._id = f"{next(numbers):04d}"
+        for child in element._children.values():
+            walk(child)
+
+    walk(root)
+
+
+def build_map(
+    story: Story, tiles: str = "OpenStreetMap.Mapnik"
+) -> tuple[folium.Map, dict[str, str]]:
+    """The folium map of the story and, per place id, the JS name of its marker."""
+    import xyzservices.providers as providers
+
+    messages = catalogue(story.lang)
+    pins = [p for p in story.places if not p.area]
+    focus = pins or list(story.places)
+    bounds = _bounds(focus)
+    centre = [
+        (bounds[0][0] + bounds[1][0]) / 2 if bounds else 20.0,
+        (bounds[0][1] + bounds[1][1]) / 2 if bounds else 0.0,
+    ]
+    fmap = folium.Map(location=centre, zoom_start=4, tiles=None, control_scale=True)
+    # Leaflet itself goes into the page head by ``render_page`` (links or inlined).
+    fmap.default_js = []
+    fmap.default_css = []
+    BasemapOutlines().add_to(fmap)
+    provider = providers.query_name(tiles)
+    folium.TileLayer(
+        tiles=provider.build_url(),
+        attr=provider.html_attribution,
+        name=provider.name,
+        max_zoom=provider.get("max_zoom", 18),
+    ).add_to(fmap)
+
+    layers = {
+        "regions": folium.FeatureGroup(name=messages["layer_regions"]),
+        "route": folium.FeatureGroup(name=messages["layer_route"]),
+        "places": folium.FeatureGroup(name=messages["layer_places"]),
+        "stops": folium.FeatureGroup(name=messages["layer_stops"]),
+    }
+    if story.route:
+        for first, second, km in story.route_legs():
+            a, b = story.place(first), story.place(second)
+            folium.PolyLine(
+                _great_circle(a, b),
+                color=ROUTE_COLOUR,
+                weight=4,
+                opacity=0.85,
+            ).add_to(layers["route"]).add_child(
+                Annotation(
+                    html.escape(f"{a.label} → {b.label}: {format_km(km, story.lang)}"),
+                    f"{a.label} → {b.label}: {format_km(km, story.lang)}",
+                )
+            )
+    markers: dict[str, folium.map.Layer] = {}
+    for place in story.places:
+        popup = _popup(story, place, messages)
+        if place.stop is not None:
+            marker = folium.Marker(
+                [place.lat, place.lon],
+                icon=folium.DivIcon(
+                    html=f"<div class='storymap-stop' aria-hidden='true'>{place.stop}</div>",
+                    icon_size=(28, 28),
+                    icon_anchor=(14, 14),
+                    class_name="storymap-stop-icon",
+                ),
+            ).add_to(layers["stops"])
+            tooltip = f"{place.stop}. {place.label}"
+        elif place.area:
+            marker = folium.Circle(
+                [place.lat, place.lon],
+                radius=AREA_RADIUS_M.get(place.kind, 150_000),
+                color=AREA_COLOUR,
+                weight=1,
+                fill=True,
+                fill_opacity=0.08,
+            ).add_to(layers["regions"])
+            tooltip = place.label
+        else:
+            marker = folium.CircleMarker(
+                [place.lat, place.lon],
+                radius=7,
+                color=PLACE_COLOUR,
+                weight=2,
+                fill=True,
+                fill_color="#ffffff",
+                fill_opacity=1.0,
+            ).add_to(layers["places"])
+            tooltip = place.label
+        marker.add_child(Annotation(popup, tooltip))
+        markers[place.id] = marker
+    for layer in layers.values():
+        layer.add_to(fmap)
+    FullscreenControl(messages["fullscreen"]).add_to(fmap)
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    if bounds:
+        fmap.fit_bounds(bounds, padding=(30, 30), max_zoom=9)
+    _renumber(fmap.get_root())
+    return fmap, {place_id: marker.get_name() for place_id, marker in markers.items()}
+
+
+def _passages_html(story: Story) -> list[dict[str, object]]:
+    """Each paragraph with its mentions as links (everything else escaped)."""
+    result = []
+    by_passage: dict[int, list[int]] = {}
+    for index, mention in enumerate(story.mentions):
+        by_passage.setdefault(story.passage_of(mention.start), []).append(index)
+    for passage in story.article.passages:
+        position = passage.start
+        pieces = []
+        for index in by_passage.get(passage.index, []):
+            mention = story.mentions[index]
+            pieces.append(html.escape(story.text[position : mention.start]))
+            label = html.escape(mention.text)
+            if mention.place is None:
+                pieces.append(f'<span class="mention mention--unresolved">{label}</span>')
+            else:
+                style = "derived" if mention.derived else "plain"
+                pieces.append(
+                    f'<a class="mention mention--{style}" href="#m{index}" id="m{index}" '
+                    f'data-mention="{index}" data-place="{html.escape(mention.place.id)}">'
+                    f"{label}</a>"
+                )
+            position = mention.end
+        pieces.append(html.escape(story.text[position : passage.end]))
+        text = "".join(pieces).replace("\n", "<br>\n")
+        result.append({"index": passage.index, "html": text})
+    return result
+
+
+def render_page(
+    story: Story, tiles: str = "OpenStreetMap.Mapnik", self_contained: bool = False
+) -> str:
+    """The complete story-map page for ``story``.
+
+    ``self_contained``: inline Leaflet so the page works from ``file://`` without network
+    (tiles still need it; the basemap outlines do not)."""
+    messages = catalogue(story.lang)
+    data = story.to_dict()
+    no_places = not story.places
+    head = map_html = map_script = ""
+    if not no_places:
+        fmap, markers = build_map(story, tiles)
+        figure = fmap.get_root()
+        figure.render()
+        leaflet = assets.head_inline() if self_contained else assets.head_links()
+        head = leaflet + _VIEWPORT.sub("", figure.header.render())
+        map_html = figure.html.render()
+        map_script = figure.script.render()
+        data["map"] = fmap.get_name()
+        for place in data["places"]:  # type: ignore[union-attr]
+            place["marker"] = markers[place["id"]]
+    passages = []
+    for passage in story.article.passages:
+        ids = []
+        for mention in story.mentions:
+            if mention.place and story.passage_of(mention.start) == passage.index:
+                ids.append(mention.place.id)
+        passages.append({"index": passage.index, "places": list(dict.fromkeys(ids))})
+    data["passages"] = passages
+    stops = [story.place(place_id) for place_id in story.route]
+    data["route"] = {"stops": list(story.route), "bounds": _bounds(stops)}
+    data["bounds"] = _bounds([p for p in story.places if not p.area] or list(story.places))
+    itinerary = []
+    legs = {second: km for _, second, km in story.route_legs()}
+    for number, stop in enumerate(stops, start=1):
+        km = legs.get(stop.id)
+        itinerary.append(
+            {
+                "number": number,
+                "name": stop.label,
+                "km_from_previous": km,
+                "km_text": format_km(km, story.lang) if km is not None else "",
+            }
+        )
+    template = _environment().get_template("page.html.j2")
+    return template.render(
+        lang=story.lang,
+        title=story.title,
+        date=format_date(story.date, story.lang),
+        source=story.source,
+        messages=messages,
+        places_count=count_places(len(story.places), story.lang),
+        head=head,
+        map_html=map_html,
+        map_script=map_script,
+        passages=_passages_html(story),
+        places=data["places"],
+        itinerary=itinerary,
+        story_json=safe_json(data),
+        inline_js=_static("storymap.js"),
+        inline_css=_static("storymap.css"),
+        no_places=no_places,
+        tile_attribution="",
+    )
