@@ -17,6 +17,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,6 +29,9 @@ EXAMPLE = REPO / "examples" / "kim-wladiwostok-2019.txt"
 TARGETS = {
     "warm_kb_per_s": (">=", 500.0),
     "cold_cli_s": ("<=", 1.5),
+    "cold_build_s": ("<=", 2.0),
+    "html_kb": ("<=", 250.0),
+    "html_self_contained_kb": ("<=", 1500.0),
     "ratio_to_tokenisation": ("<=", 20.0),
 }
 _TOKEN = re.compile(r"\w+")
@@ -62,13 +66,13 @@ def warm_throughput(texts: list[str], min_kb: float) -> tuple[float, float]:
     return rounds * size_kb / parse_s, rounds * size_kb / token_s
 
 
-def cold_cli(repeats: int) -> float:
-    """Median wall time of ``storymap geoparse`` on the example in a fresh process."""
+def cold_cli(repeats: int, *command: str) -> float:
+    """Median wall time of ``storymap COMMAND… EXAMPLE`` in a fresh process."""
     times = []
     for _ in range(repeats):
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "storymap", "geoparse", str(EXAMPLE)],
+            [sys.executable, "-m", "storymap", *command, str(EXAMPLE)],
             cwd=REPO,
             check=True,
             capture_output=True,
@@ -91,8 +95,16 @@ def main() -> int:
         "warm_kb_per_s": round(parse_kb_s, 1),
         "tokenisation_kb_per_s": round(token_kb_s, 1),
         "ratio_to_tokenisation": round(token_kb_s / parse_kb_s, 1),
-        "cold_cli_s": round(cold_cli(1 if args.quick else 5), 3),
+        "cold_cli_s": round(cold_cli(1 if args.quick else 5, "geoparse"), 3),
     }
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "map.html"
+        results["cold_build_s"] = round(
+            cold_cli(1 if args.quick else 5, "build", "-o", str(page)), 3
+        )
+        results["html_kb"] = round(page.stat().st_size / 1000, 1)
+        cold_cli(1, "build", "--self-contained", "-o", str(page))
+        results["html_self_contained_kb"] = round(page.stat().st_size / 1000, 1)
     failed = report(results, TARGETS, args.json)
     return 1 if failed and not args.quick else 0
 

@@ -143,7 +143,7 @@ def _build(args: argparse.Namespace) -> int:
         output = Path("storymap.html")
     else:
         output = Path(args.file).with_suffix(".html")
-    story.save(output, tiles=args.tiles, self_contained=args.self_contained)
+    story.save(output, tiles=args.tiles, self_contained=args.self_contained, ui_lang=args.ui_lang)
     places = len(story.places)
     print(f"wrote {output} ({places} places, {len(story.mentions)} mentions)", file=sys.stderr)
     if args.embed:
@@ -175,6 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="HTML file to write (default: the article's name with .html)")
     build.add_argument("--title", default=None, help="page title (default: the headline)")
     build.add_argument("--lang", choices=("auto", "de", "en"), default="auto")
+    build.add_argument("--ui-lang", choices=("de", "en"), default=None,
+                       help="language of the page's controls (default: the article's)")
     build.add_argument("--route", default=None, metavar='"A > B > C"',
                        help="the journey, as place names in travel order")
     build.add_argument("--source", default=None, help="source line shown under the title")

@@ -243,3 +243,55 @@ def test_article_without_places_says_so(browser, pages):
         assert page.errors == []
     finally:
         page.close()
+
+
+def test_second_article_links_both_ways(browser, pages):
+    page = Page(browser, pages["second"])
+    try:
+        data = page.data()
+        ussuriysk = next(p for p in data["places"] if p["name"] == "Ussuriysk")
+        page.page.click(f'a.mention[data-place="{ussuriysk["id"]}"] >> nth=0')
+        page.settle(2000)
+        assert "Ussuriysk" in page.page.locator(".leaflet-popup").inner_text()
+        page.page.evaluate(f"window['{ussuriysk['marker']}'].fire('click')")
+        page.settle(500)
+        links = page.page.locator(f'.mention.is-highlighted[data-place="{ussuriysk["id"]}"]')
+        assert links.count() == len(ussuriysk["mentions"])
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+CONTRAST = """
+(selector) => {
+    const element = document.querySelector(selector);
+    const rgb = (value) => value.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const luminance = ([r, g, b]) => {
+        const f = (c) => {
+            c /= 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    let node = element, background = null;
+    while (node && !background) {
+        const colour = getComputedStyle(node).backgroundColor;
+        if (colour && !colour.startsWith('rgba(0, 0, 0, 0)') && colour !== 'transparent') {
+            background = colour;
+        }
+        node = node.parentElement;
+    }
+    const a = luminance(rgb(getComputedStyle(element).color));
+    const b = luminance(rgb(background || 'rgb(255, 255, 255)'));
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+"""
+
+
+@pytest.mark.parametrize(
+    "selector",
+    [".passage", "a.mention.mention--plain", "a.mention.mention--derived", "h1",
+     ".storymap-reset"],
+)
+def test_text_contrast_meets_wcag_aa(reference, selector):
+    assert reference.page.evaluate(CONTRAST, selector) >= 4.5

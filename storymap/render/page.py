@@ -26,6 +26,11 @@ from storymap.render.controls import Annotation, FullscreenControl
 from storymap.render.messages import catalogue, count_places, format_date, format_km
 from storymap.story import Story, StoryPlace
 
+DATA_ATTRIBUTION = (
+    'Places: <a href="https://www.geonames.org/">GeoNames</a> '
+    '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>), '
+    '<a href="https://www.naturalearthdata.com/">Natural Earth</a>'
+)
 ROUTE_COLOUR = "#b3261e"
 STOP_COLOUR = "#b3261e"
 PLACE_COLOUR = "#1f5fa8"
@@ -93,6 +98,38 @@ def _great_circle(a: StoryPlace, b: StoryPlace, steps: int = 32) -> list[tuple[f
     return points
 
 
+def _screen_angle(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Direction from ``a`` to ``b`` on a Web-Mercator map, in degrees clockwise from east."""
+
+    def mercator_y(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    dx = math.radians(b[1] - a[1])
+    dy = mercator_y(b[0]) - mercator_y(a[0])
+    return round(-math.degrees(math.atan2(dy, dx)), 1)
+
+
+def _leg_label(line: list[tuple[float, float]], distance: str) -> folium.Marker:
+    """An arrow at the middle of a leg, pointing the way of travel, with the leg's length."""
+    middle = len(line) // 2
+    after = line[middle + 1] if middle + 1 < len(line) else line[-1]
+    angle = _screen_angle(line[middle - 1], after)
+    arrow = (
+        f"<svg class='storymap-arrow' viewBox='0 0 16 16' width='16' height='16' "
+        f"style='transform: rotate({angle}deg)' aria-hidden='true'>"
+        "<path d='M2 3 L14 8 L2 13 Z' fill='currentColor'/></svg>"
+        f"<span class='storymap-leg-km'>{html.escape(distance)}</span>"
+    )
+    return folium.Marker(
+        line[middle],
+        icon=folium.DivIcon(
+            html=arrow, icon_size=(16, 16), icon_anchor=(8, 8), class_name="storymap-leg-marker"
+        ),
+        interactive=False,
+        keyboard=False,
+    )
+
+
 def _popup(story: Story, place: StoryPlace, messages: dict[str, str]) -> str:
     """Name as written and in the gazetteer, kind, country, coordinates, and the sentences
     that mention the place with the mention emphasised (all escaped)."""
@@ -144,12 +181,13 @@ def _renumber(root: Element) -> None:
 
 
 def build_map(
-    story: Story, tiles: str = "OpenStreetMap.Mapnik"
+    story: Story, tiles: str = "OpenStreetMap.Mapnik", ui_lang: str | None = None
 ) -> tuple[folium.Map, dict[str, str]]:
     """The folium map of the story and, per place id, the JS name of its marker."""
     import xyzservices.providers as providers
 
-    messages = catalogue(story.lang)
+    ui = ui_lang or story.lang
+    messages = catalogue(ui)
     pins = [p for p in story.places if not p.area]
     focus = pins or list(story.places)
     bounds = _bounds(focus)
@@ -165,7 +203,7 @@ def build_map(
     provider = providers.query_name(tiles)
     folium.TileLayer(
         tiles=provider.build_url(),
-        attr=provider.html_attribution,
+        attr=f"{provider.html_attribution} | {DATA_ATTRIBUTION}",
         name=provider.name,
         max_zoom=provider.get("max_zoom", 18),
     ).add_to(fmap)
@@ -179,15 +217,17 @@ def build_map(
     if story.route:
         for first, second, km in story.route_legs():
             a, b = story.place(first), story.place(second)
+            line = _great_circle(a, b)
+            _leg_label(line, format_km(km, ui)).add_to(layers["route"])
             folium.PolyLine(
-                _great_circle(a, b),
+                line,
                 color=ROUTE_COLOUR,
                 weight=4,
                 opacity=0.85,
             ).add_to(layers["route"]).add_child(
                 Annotation(
-                    html.escape(f"{a.label} → {b.label}: {format_km(km, story.lang)}"),
-                    f"{a.label} → {b.label}: {format_km(km, story.lang)}",
+                    html.escape(f"{a.label} → {b.label}: {format_km(km, ui)}"),
+                    f"{a.label} → {b.label}: {format_km(km, ui)}",
                 )
             )
     markers: dict[str, folium.map.Layer] = {}
@@ -267,18 +307,22 @@ def _passages_html(story: Story) -> list[dict[str, object]]:
 
 
 def render_page(
-    story: Story, tiles: str = "OpenStreetMap.Mapnik", self_contained: bool = False
+    story: Story,
+    tiles: str = "OpenStreetMap.Mapnik",
+    self_contained: bool = False,
+    ui_lang: str | None = None,
 ) -> str:
     """The complete story-map page for ``story``.
 
     ``self_contained``: inline Leaflet so the page works from ``file://`` without network
     (tiles still need it; the basemap outlines do not)."""
-    messages = catalogue(story.lang)
+    ui = ui_lang or story.lang
+    messages = catalogue(ui)
     data = story.to_dict()
     no_places = not story.places
     head = map_html = map_script = ""
     if not no_places:
-        fmap, markers = build_map(story, tiles)
+        fmap, markers = build_map(story, tiles, ui)
         figure = fmap.get_root()
         figure.render()
         leaflet = assets.head_inline() if self_contained else assets.head_links()
@@ -308,17 +352,17 @@ def render_page(
                 "number": number,
                 "name": stop.label,
                 "km_from_previous": km,
-                "km_text": format_km(km, story.lang) if km is not None else "",
+                "km_text": format_km(km, ui) if km is not None else "",
             }
         )
     template = _environment().get_template("page.html.j2")
     return template.render(
         lang=story.lang,
         title=story.title,
-        date=format_date(story.date, story.lang),
+        date=format_date(story.date, ui),
         source=story.source,
         messages=messages,
-        places_count=count_places(len(story.places), story.lang),
+        places_count=count_places(len(story.places), ui),
         head=head,
         map_html=map_html,
         map_script=map_script,
