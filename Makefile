@@ -12,11 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# The reference article's story map. The route is given with --route until journey
-# inference (issue 6) reads it from the text.
+# The reference article's story map; the route is read from the text (--route would set it).
 demo: $(STAMP)
 	$(BIN)/storymap build examples/kim-wladiwostok-2019.txt --self-contained \
-		--route "Pjöngjang > Chassan > Wladiwostok > Insel Russky" \
 		-o output/kim-wladiwostok-2019.html
 	$(BIN)/storymap geoparse --json examples/kim-wladiwostok-2019.txt \
 		-o output/kim-wladiwostok-2019.places.json

@@ -74,6 +74,7 @@ class Place:
     names: dict[str, list[str]] = field(default_factory=dict)  # lang → names; "" = untagged
     source_ids: dict[str, str] = field(default_factory=dict)  # geonames, wikidata, wof, …
     sources: tuple[str, ...] = ()
+    feature_code: str = ""  # GeoNames feature code (PPLC: capital), when known
 
     def name_in(self, lang: str) -> str:
         """The place's name in ``lang`` if a source tags one, else its preferred name."""

@@ -201,6 +201,7 @@ class Gazetteer:
             names=names,
             source_ids=detail["ids"],
             sources=tuple(detail["sources"]),
+            feature_code=detail.get("code", ""),
         )
 
     # -- names ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from gazetteer import Gazetteer
 from gazetteer.geo import haversine_km
 from gazetteer.normalize import normalize
 from storymap.geoparse import GeoparseResult, geoparse
+from storymap.journey import infer_journey
 from storymap.mention import Mention
 from storymap.text import Article
 
@@ -184,7 +185,11 @@ def build_story(
     result: GeoparseResult = geoparse(text, lang=lang)
     gazetteer = Gazetteer.open()
     mentions = tuple(result.mentions)
-    route_ids = _route_ids(route, mentions, gazetteer) if route else []
+    if route:
+        route_ids = _route_ids(route, mentions, gazetteer)
+    else:
+        # The journey the text tells; a user-given route always wins.
+        route_ids = list(infer_journey(result, gazetteer).place_ids)
     order: list[str] = []
     labels: dict[str, str] = {}
     indices: dict[str, list[int]] = {}

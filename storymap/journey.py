@@ -1,0 +1,249 @@
+"""Journey inference: which places the story's traveller went to or through, in which order.
+
+News rarely tell a journey in order ("… ist in Wladiwostok eingetroffen. … hatte zunächst in
+der Grenzstadt Chassan russischen Boden betreten. … soll auf der Insel Russky stattfinden").
+A place is a stop when its sentence has a movement or presence cue (eintreffen, reisen nach,
+betreten, arrive, leave, head for …); stops are ordered by the time the sentence speaks of
+(pluperfect and "zunächst" before the narrative past, before "soll … stattfinden" and
+"wird … erwartet"), then by weekdays, then by text order. The origin is where the text says
+the journey started (aus, von, left X), else the traveller's capital when the text names it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gazetteer import Candidate, Gazetteer
+from storymap.geoparse import GeoparseResult
+from storymap.mention import Mention
+
+_STOP_KINDS = frozenset({"city", "town", "village", "island", "building", "admin3"})
+_COUNTRY_KINDS = frozenset({"country", "admin1", "region"})
+
+# Movement and presence cues (lower-case word prefixes).
+_CUES = {
+    "de": (
+        "eingetroffen", "eintreffen", "trifft", "traf", "angekommen", "ankommen", "kommt",
+        "kam", "reist", "reiste", "reisen", "fährt", "fuhr", "fahren", "fliegt", "flog",
+        "betreten", "betrat", "betritt", "überquer", "besuch", "aufgebrochen", "abgereist",
+        "verlassen", "verließ", "verlässt", "zurückgekehrt", "stattfinden", "findet",
+        "erwartet", "zwischenstopp", "station", "weg", "unterwegs", "bleiben", "zugestiegen",
+        "gelandet", "landet", "durchquer", "empfangen",
+    ),
+    "en": (
+        "arriv", "reach", "leav", "left", "head", "travel", "visit", "cross", "stop",
+        "return", "depart", "bound", "land", "flew", "fly", "drove", "expected", "took place",
+        "take place", "way", "lead", "continu", "proceed",
+    ),
+}
+_ORIGIN_WORDS = {
+    "de": ("aus", "von", "ab"),
+    "en": ("from", "left", "leaves", "leaving", "leave"),
+}
+_DESTINATION_WORDS = {"de": ("nach",), "en": ("to", "for", "toward", "towards")}
+# Prepositions tying a place to the movement (in Wladiwostok eingetroffen, left Hasan).
+_PLACE_PREPOSITIONS = {
+    "de": ("in", "im", "nach", "aus", "von", "über", "bis", "auf", "bei", "durch", "ab",
+           "insel", "grenzstadt", "hauptstadt", "stadt", "hafenstadt"),
+    "en": ("in", "at", "to", "from", "for", "toward", "towards", "via", "of", "through",
+           "left", "leaves", "reach", "reached", "reaches", "visited", "leaving"),
+}
+_LIST_WORDS = ("und", "sowie", "and")
+# Words that make the next destination the end of the trip (auf dem Weg nach X, heading for X).
+_EN_ROUTE = frozenset({"weg", "unterwegs", "heading", "bound", "route", "sonderzug"})
+_EARLIER = {"de": ("zunächst", "zuvor", "zuerst", "vorher"), "en": ("first", "earlier", "before")}
+_LATER = {
+    "de": ("soll", "sollen", "wird", "werden", "anschließend", "danach", "später", "dann",
+           "weiter"),
+    "en": ("will", "then", "later", "afterwards", "next", "after"),
+}
+_PLUPERFECT = re.compile(r"\b(hatte|hatten|war|waren)\b.*\b(ge\w+t|ge\w+en|\w+en)\b", re.I)
+_HISTORIC = {"de": ("einst", "damals", "früher"), "en": ("once", "formerly", "decades")}
+_WEEKDAYS = {
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+}
+_TRAVELLER_TITLES = {
+    "de": ("machthaber", "präsident", "präsidentin", "kanzlerin", "kanzler", "staatschef",
+           "regierungschef", "diktator", "premierminister", "außenminister"),
+    "en": ("leader", "president", "chancellor", "prime", "minister", "dictator"),
+}
+_WORD = re.compile(r"\w+", re.U)
+_UNDATED = 99
+
+
+@dataclass(slots=True)
+class Stop:
+    place: Candidate
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # supporting spans
+    order: tuple[float, ...] = ()
+    destination: bool = False  # named as where the trip is heading (auf dem Weg nach X)
+
+
+@dataclass(frozen=True, slots=True)
+class Journey:
+    stops: tuple[Stop, ...]
+
+    @property
+    def place_ids(self) -> tuple[str, ...]:
+        return tuple(stop.place.id for stop in self.stops)
+
+
+def _words(text: str) -> list[str]:
+    return [word.lower() for word in _WORD.findall(text)]
+
+
+def _has_cue(words: list[str], lang: str) -> bool:
+    cues = _CUES[lang]
+    return any(word.startswith(cues) for word in words)
+
+
+def _time_rank(sentence: str, words: list[str], lang: str) -> int:
+    """0 earlier than the narrative, 1 the narrative, 2 later (plans, expectations)."""
+    if any(word in _EARLIER[lang] for word in words):
+        return 0
+    if lang == "de" and ("hatte" in words or "hatten" in words) and _PLUPERFECT.search(sentence):
+        return 0
+    if any(word in _LATER[lang] for word in words):
+        return 2
+    return 1
+
+
+def _weekdays(result: GeoparseResult, lang: str) -> dict[tuple[int, int], int]:
+    """Sentence span → day of the story's week (0 = the first weekday the text names).
+
+    A sentence without a weekday takes the last one named earlier in its paragraph; "bis
+    Dienstag" (until) dates nothing.
+    """
+    text = result.article.text
+    days: dict[tuple[int, int], int] = {}
+    first: int | None = None
+    for passage in result.article.passages:
+        current: int | None = None
+        for sentence in passage.sentences:
+            words = _words(text[sentence.start : sentence.end])
+            day = next((i for i, name in enumerate(_WEEKDAYS[lang]) if name in words), None)
+            if day is not None and "bis" not in words and "until" not in words:
+                first = day if first is None else first
+                current = (day - first) % 7
+            if current is not None:
+                days[(sentence.start, sentence.end)] = current
+    return days
+
+
+def _home_country(result: GeoparseResult, text: str) -> str | None:
+    """The traveller's country: the place named right before a leader's title
+    (Nordkoreas Machthaber, North Korean leader)."""
+    titles = _TRAVELLER_TITLES[result.lang]
+    for mention in result.mentions:
+        if mention.place is None or mention.place.kind != "country":
+            continue
+        after = _words(text[mention.end : mention.end + 40])[:2]
+        if any(word in titles for word in after):
+            return mention.place.country
+    return None
+
+
+def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) -> Journey:
+    """The route the story tells; empty when no place is reached by a movement."""
+    text = result.article.text
+    lang = result.lang
+    mentions_by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for passage in result.article.passages:
+        for sentence in passage.sentences:
+            inside = [
+                m for m in result.mentions
+                if sentence.start <= m.start < sentence.end and m.place is not None
+            ]
+            if inside:
+                mentions_by_sentence[(sentence.start, sentence.end)] = inside
+    weekdays = _weekdays(result, lang)
+    stops: dict[str, Stop] = {}
+    for (start, end), mentions in sorted(mentions_by_sentence.items()):
+        sentence = text[start:end]
+        words = _words(sentence)
+        if not _has_cue(words, lang) or any(word in _HISTORIC[lang] for word in words):
+            continue
+        rank = _time_rank(sentence, words, lang)
+        # "reist nach Mali, Niger und Äthiopien": an overview of the trip; its places are
+        # dated by the sentences that speak of each of them, if any.
+        overview = bool(re.search(r"\w+\s*,\s*\w+\s+(und|sowie|and)\s+\w+", sentence))
+        tied_before = False
+        for mention in sorted(mentions, key=lambda m: m.start):
+            if mention.derived:
+                continue
+            gap = text[max(start, mention.start - 30) : mention.start]
+            before = _words(gap)[-2:]
+            listed = tied_before and (
+                gap.rstrip().endswith(",") or (bool(before) and before[-1] in _LIST_WORDS)
+            )
+            tied = listed or any(w in _PLACE_PREPOSITIONS[lang] for w in before)
+            tied_before = tied
+            kind = mention.place.kind  # type: ignore[union-attr]
+            directed = listed or any(
+                w in _DESTINATION_WORDS[lang] + _ORIGIN_WORDS[lang] for w in before
+            )
+            if not tied or (kind not in _STOP_KINDS and not (kind in _COUNTRY_KINDS and directed)):
+                continue
+            place_rank = -1 if any(w in _ORIGIN_WORDS[lang] for w in before) else rank
+            if any(w in _EN_ROUTE for w in _words(gap)[-4:]) and before and (
+                before[-1] in _DESTINATION_WORDS[lang]
+            ):
+                place_rank = 2  # "auf dem Weg nach Peking": the destination comes last
+                heading = True
+            else:
+                heading = False
+            # Explicitly earlier (aus X, zunächst, pluperfect) first; then the day of the
+            # week; then tense; then text order.
+            day = _UNDATED if overview else weekdays.get((start, end), _UNDATED)
+            order = (
+                min(place_rank, 0) if place_rank <= 0 else 1,
+                day,
+                place_rank,
+                mention.start,
+            )
+            place = mention.place
+            assert place is not None
+            stop = stops.get(place.id)
+            if stop is None:
+                stop = stops[place.id] = Stop(place, [(start, end)], order)
+                stop.destination = heading
+            else:
+                stop.destination = stop.destination or heading
+                stop.sentences.append((start, end))
+                if stop.destination:
+                    continue  # where the trip is heading stays late, whatever else is said
+                # A dated sentence (am Montag) says more than an undated earlier one.
+                dated = order[1] != _UNDATED and stop.order[1] == _UNDATED
+                if dated or (order < stop.order and not (stop.order[1] != _UNDATED
+                                                          and order[1] == _UNDATED)):
+                    stop.order = order
+    ordered = sorted(stops.values(), key=lambda stop: stop.order)
+    # A country that is also the country of a city stop adds nothing to the route.
+    cities = {s.place.country for s in ordered if s.place.kind in _STOP_KINDS}
+    ordered = [
+        s for s in ordered if not (s.place.kind in _COUNTRY_KINDS and s.place.country in cities)
+    ]
+    home = _home_country(result, text)
+    if ordered and home and ordered[0].place.country != home:
+        origin = _origin_in_home(result, home, gazetteer)
+        if origin is not None and all(s.place.id != origin.id for s in ordered):
+            ordered.insert(0, Stop(origin, [], (-2, -1, -1, -1)))
+    return Journey(tuple(ordered) if len(ordered) >= 2 else ())
+
+
+def _origin_in_home(
+    result: GeoparseResult, country: str, gazetteer: Gazetteer | None
+) -> Candidate | None:
+    """The home country's capital, when the text names it."""
+    gazetteer = gazetteer or Gazetteer.open()
+    for mention in result.mentions:
+        place = mention.place
+        if place is None or place.country != country:
+            continue
+        if place.kind == "city":
+            detail = gazetteer.get(place.id)
+            if detail is not None and detail.feature_code == "PPLC":
+                return place
+    return None

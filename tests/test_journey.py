@@ -1,0 +1,58 @@
+"""Journey inference: stops, their chronological order, the origin."""
+
+from storymap.geoparse import geoparse
+from storymap.journey import infer_journey
+from storymap.story import build_story
+from tests.conftest import REPO
+
+ARTICLE = (REPO / "examples" / "kim-wladiwostok-2019.txt").read_text(encoding="utf-8")
+
+
+def names(text: str, lang: str = "auto") -> list[str]:
+    return [stop.place.name for stop in infer_journey(geoparse(text, lang=lang)).stops]
+
+
+def test_reference_article_route_in_chronological_order(gazetteer):
+    # Told out of order: arrival in Wladiwostok first, the earlier border crossing in the
+    # pluperfect ("hatte zunächst … betreten"), the summit venue as a plan ("soll …
+    # stattfinden"); the origin is the traveller's capital named in the text.
+    assert names(ARTICLE) == ["Pyongyang", "Khasan", "Vladivostok", "Russky Island"]
+
+
+def test_build_story_uses_the_inferred_route_unless_one_is_given(gazetteer):
+    story = build_story(ARTICLE)
+    assert [story.place(i).label for i in story.route] == [
+        "Pjöngjang", "Chassan", "Wladiwostok", "Insel Russky",
+    ]
+    given = build_story(ARTICLE, route=["Peking", "Wladiwostok"])
+    assert [given.place(i).label for i in given.route] == ["Peking", "Wladiwostok"]
+
+
+def test_weekdays_order_the_stops_and_an_overview_list_does_not():
+    text = (
+        "Die Kanzlerin reist bis Dienstag nach Mali, Niger und Äthiopien. "
+        "Am Sonntag trifft sie in Bamako den Präsidenten.\n\n"
+        "Am Montag reist sie weiter nach Niamey. Danach fliegt sie nach Addis Abeba."
+    )
+    assert names(text, "de") == ["Bamako", "Niamey", "Addis Ababa"]
+
+
+def test_english_departure_and_destination(gazetteer):
+    text = (
+        "The train left the border station of Hasan on Wednesday and is heading toward "
+        "Ussuriysk. Then it will continue to Vladivostok."
+    )
+    assert names(text, "en") == ["Khasan", "Ussuriysk", "Vladivostok"]
+
+
+def test_no_journey_no_route(gazetteer):
+    text = "In Zug und Luzern sinken die Steuern. Die Schweiz diskutiert über die Reform."
+    assert names(text, "de") == []
+
+
+def test_places_only_talked_about_are_not_stops(gazetteer):
+    text = (
+        "Kim ist am Mittwoch in Wladiwostok eingetroffen. Peking gilt als wichtigster "
+        "Verbündeter. Moskau und Pjöngjang verbindet eine lange Geschichte."
+    )
+    assert "Beijing" not in names(text, "de") and "Moscow" not in names(text, "de")
