@@ -63,7 +63,17 @@ def read_pair(text_path: Path, doc_id: str) -> Document:
         for number, raw in enumerate(annotation.get("mentions") or [], start=1)
     ]
     gold.sort(key=lambda mention: (mention.start, mention.end))
-    return Document(doc_id=doc_id, text=text, lang=annotation.get("language"), gold=gold)
+    route = None
+    if "route" in annotation:
+        places = {place["id"]: place for place in annotation.get("places", [])}
+        route = tuple(
+            (stop, float(places[stop]["lat"]), float(places[stop]["lon"]))
+            for stop in annotation["route"]
+            if stop in places
+        )
+    return Document(
+        doc_id=doc_id, text=text, lang=annotation.get("language"), gold=gold, route=route
+    )
 
 
 def _places(annotation: dict[str, Any], json_path: Path) -> dict[str, dict[str, Any]]:

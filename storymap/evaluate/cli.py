@@ -16,6 +16,7 @@ from pathlib import Path
 from storymap.evaluate.corpora import FORMATS, load_corpus
 from storymap.evaluate.model import CorpusError, ParseFn
 from storymap.evaluate.report import format_text, to_json
+from storymap.evaluate.routes import JourneyFn, default_journey, format_routes, score_routes
 from storymap.evaluate.runner import evaluate_corpus
 
 
@@ -54,7 +55,9 @@ def default_parse() -> ParseFn:
     return lambda text, lang: geoparse(text, lang=lang or "auto").mentions
 
 
-def run(args: argparse.Namespace, parse: ParseFn | None = None) -> int:
+def run(
+    args: argparse.Namespace, parse: ParseFn | None = None, journey: JourneyFn | None = None
+) -> int:
     """Evaluate ``parse`` (default: storymap's geoparser) on the corpus at ``args.path``."""
     try:
         if args.limit is not None and args.limit < 1:
@@ -65,6 +68,7 @@ def run(args: argparse.Namespace, parse: ParseFn | None = None) -> int:
         return 2
     if parse is None:
         parse = default_parse()
+        journey = journey or default_journey()
     began = time.perf_counter()
     evaluation = evaluate_corpus(corpus, parse, limit=args.limit, progress=_progress())
     seconds = time.perf_counter() - began
@@ -75,10 +79,21 @@ def run(args: argparse.Namespace, parse: ParseFn | None = None) -> int:
         file=sys.stderr,
     )
     per_doc = args.per_doc or corpus.format != "germeval"
+    documents = corpus.documents[: args.limit] if args.limit else corpus.documents
+    routes = score_routes(documents, journey) if journey is not None else []
     if args.json:
-        print(json.dumps(to_json(evaluation, per_doc), ensure_ascii=False, indent=2))
+        report = to_json(evaluation, per_doc)
+        if routes:
+            report["routes"] = [
+                {"doc": r.doc_id, "gold": r.gold, "predicted": r.predicted,
+                 "matched": r.matched, "stop_f1": round(r.f1, 3), "exact": r.exact,
+                 "tau": None if r.tau is None else round(r.tau, 3)}
+                for r in routes
+            ]
+        print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(format_text(evaluation, per_doc))
+        sys.stdout.write(format_routes(routes))
     return 0
 
 

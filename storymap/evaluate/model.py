@@ -53,6 +53,9 @@ class Document:
     text: str
     lang: str | None
     gold: list[GoldMention]
+    # The annotated journey as (place id, lat, lon) in travel order; None when the corpus
+    # does not annotate journeys (GermEval, GeoWebNews).
+    route: tuple[tuple[str, float, float], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
