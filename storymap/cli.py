@@ -146,6 +146,10 @@ def _build(args: argparse.Namespace) -> int:
     story.save(output, tiles=args.tiles, self_contained=args.self_contained, ui_lang=args.ui_lang)
     places = len(story.places)
     print(f"wrote {output} ({places} places, {len(story.mentions)} mentions)", file=sys.stderr)
+    if args.geojson is not None:
+        document = json.dumps(story.to_geojson(), ensure_ascii=False, sort_keys=True, indent=1)
+        write_atomically(args.geojson, document + "\n")
+        print(f"wrote {args.geojson}", file=sys.stderr)
     if args.embed:
         from html import escape
 
@@ -185,6 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--self-contained", action="store_true",
                        help="inline Leaflet: one file that works from file:// offline")
     build.add_argument("--embed", action="store_true", help="also print an <iframe> snippet")
+    build.add_argument("--geojson", type=Path, default=None, metavar="FILE",
+                       help="also write places and route as GeoJSON")
     build.set_defaults(handler=_build)
 
     parse = commands.add_parser(

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gazetteer import Gazetteer
-from gazetteer.geo import haversine_km
 from gazetteer.normalize import normalize
+from storymap.geometry import leg_km, route_feature
 from storymap.geoparse import GeoparseResult, geoparse
 from storymap.journey import infer_journey
 from storymap.mention import Mention
@@ -65,12 +65,33 @@ class Story:
         return 0
 
     def route_legs(self) -> list[tuple[str, str, float]]:
-        """(from id, to id, great-circle km) for each leg of the route."""
+        """(from id, to id, geodesic km) for each leg of the route."""
         legs = []
         for first, second in zip(self.route, self.route[1:], strict=False):
             a, b = self.place(first), self.place(second)
-            legs.append((first, second, haversine_km(a.lat, a.lon, b.lat, b.lon)))
+            legs.append((first, second, leg_km((a.lat, a.lon), (b.lat, b.lon))))
         return legs
+
+    def to_geojson(self) -> dict[str, object]:
+        """Places as points and the route as a (Multi)LineString — for QGIS, geojson.io."""
+        features: list[dict[str, object]] = [
+            {
+                "type": "Feature",
+                "properties": {
+                    "id": p.id, "name": p.name, "label": p.label, "kind": p.kind,
+                    "country": p.country, "stop": p.stop, "mentions": len(p.mentions),
+                },
+                "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+            }
+            for p in self.places
+        ]
+        if len(self.route) >= 2:
+            stops = [(self.place(i).lat, self.place(i).lon) for i in self.route]
+            legs = [round(km, 1) for _, _, km in self.route_legs()]
+            features.append(
+                route_feature(stops, {"kind": "route", "stops": list(self.route), "legs_km": legs})
+            )
+        return {"type": "FeatureCollection", "features": features}
 
     def to_dict(self) -> dict[str, object]:
         """The story as plain data (the page's embedded JSON is built from this)."""

@@ -20,6 +20,7 @@ import folium
 from branca.element import Element
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from storymap.geometry import great_circle
 from storymap.render import assets
 from storymap.render.basemap import BasemapOutlines
 from storymap.render.controls import Annotation, FullscreenControl
@@ -67,35 +68,6 @@ def safe_json(data: object) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
-
-
-def _great_circle(a: StoryPlace, b: StoryPlace, steps: int = 32) -> list[tuple[float, float]]:
-    """Points along the great circle from ``a`` to ``b``; longitudes kept continuous so the
-    line crosses the antimeridian instead of wrapping around the world."""
-    phi1, lam1, phi2, lam2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    delta = 2 * math.asin(
-        math.sqrt(
-            math.sin((phi2 - phi1) / 2) ** 2
-            + math.cos(phi1) * math.cos(phi2) * math.sin((lam2 - lam1) / 2) ** 2
-        )
-    )
-    if delta < 1e-9:
-        return [(a.lat, a.lon), (b.lat, b.lon)]
-    points = []
-    previous_lon = a.lon
-    for step in range(steps + 1):
-        f = step / steps
-        s1 = math.sin((1 - f) * delta) / math.sin(delta)
-        s2 = math.sin(f * delta) / math.sin(delta)
-        x = s1 * math.cos(phi1) * math.cos(lam1) + s2 * math.cos(phi2) * math.cos(lam2)
-        y = s1 * math.cos(phi1) * math.sin(lam1) + s2 * math.cos(phi2) * math.sin(lam2)
-        z = s1 * math.sin(phi1) + s2 * math.sin(phi2)
-        lat = math.degrees(math.atan2(z, math.hypot(x, y)))
-        lon = math.degrees(math.atan2(y, x))
-        lon += 360 * round((previous_lon - lon) / 360)
-        previous_lon = lon
-        points.append((round(lat, 5), round(lon, 5)))
-    return points
 
 
 def _screen_angle(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -217,7 +189,7 @@ def build_map(
     if story.route:
         for first, second, km in story.route_legs():
             a, b = story.place(first), story.place(second)
-            line = _great_circle(a, b)
+            line = great_circle((a.lat, a.lon), (b.lat, b.lon))
             _leg_label(line, format_km(km, ui)).add_to(layers["route"])
             folium.PolyLine(
                 line,
