@@ -70,6 +70,29 @@ _TRAVELLER_TITLES = {
     "en": ("leader", "president", "chancellor", "prime", "minister", "dictator"),
 }
 _WORD = re.compile(r"\w+", re.U)
+# Vehicles by word prefix → travel mode of the leg a sentence describes.
+_MODES = {
+    "de": (
+        (("zug", "sonderzug", "bahn", "waggon", "bahnsteig", "lok"), "train"),
+        (("flugzeug", "maschine", "flog", "flug", "flieg", "jet", "landete", "gelandet"), "plane"),
+        (("schiff", "fähre", "boot"), "ship"),
+        (("auto", "wagen", "konvoi", "kolonne", "bus", "limousine"), "car"),
+    ),
+    "en": (
+        (("train", "rail"), "train"),
+        (("plane", "flight", "flew", "fly", "jet", "airport", "landed"), "plane"),
+        (("ship", "ferry", "boat"), "ship"),
+        (("car", "motorcade", "convoy", "bus"), "car"),
+    ),
+}
+# Cues of reaching a place (as opposed to an event taking place there).
+_TRAVEL_CUES = {
+    "de": ("eingetroffen", "eintreffen", "angekommen", "ankommen", "reist", "reiste", "fährt",
+           "fuhr", "betreten", "betrat", "überquer", "weiter", "weg", "unterwegs", "fliegt",
+           "flog"),
+    "en": ("arriv", "reach", "head", "travel", "cross", "continu", "lead", "left", "leav",
+           "depart"),
+}
 _UNDATED = 99
 
 
@@ -79,6 +102,7 @@ class Stop:
     sentences: list[tuple[int, int]] = field(default_factory=list)  # supporting spans
     order: tuple[float, ...] = ()
     destination: bool = False  # named as where the trip is heading (auf dem Weg nach X)
+    mode: str | None = None  # how the traveller reached this stop: train, plane, ship, car
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +112,11 @@ class Journey:
     @property
     def place_ids(self) -> tuple[str, ...]:
         return tuple(stop.place.id for stop in self.stops)
+
+    @property
+    def modes(self) -> tuple[str | None, ...]:
+        """Travel mode of each leg (one fewer than stops)."""
+        return tuple(stop.mode for stop in self.stops[1:])
 
 
 def _words(text: str) -> list[str]:
@@ -108,6 +137,31 @@ def _time_rank(sentence: str, words: list[str], lang: str) -> int:
     if any(word in _LATER[lang] for word in words):
         return 2
     return 1
+
+
+def _mode_of(words: list[str], lang: str) -> str | None:
+    for prefixes, mode in _MODES[lang]:
+        if any(word.startswith(prefixes) for word in words):
+            return mode
+    return None
+
+
+def _assign_modes(stops: list[Stop], text: str, lang: str) -> None:
+    """Each stop's arrival mode: from its own sentences, else the story's usual vehicle for
+    stops reached by travelling (not for an event venue)."""
+    counts: dict[str, int] = {}
+    for mode in (_mode_of([w], lang) for w in _words(text)):
+        if mode:
+            counts[mode] = counts.get(mode, 0) + 1
+    usual = max(sorted(counts), key=lambda mode: counts[mode]) if counts else None
+    for stop in stops[1:]:
+        spoken = [_words(text[a:b]) for a, b in stop.sentences]
+        stop.mode = next((m for words in spoken if (m := _mode_of(words, lang))), None)
+        travelled = any(
+            word.startswith(_TRAVEL_CUES[lang]) for words in spoken for word in words
+        )
+        if stop.mode is None and travelled:
+            stop.mode = usual
 
 
 def _weekdays(result: GeoparseResult, lang: str) -> dict[tuple[int, int], int]:
@@ -230,7 +284,10 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
         origin = _origin_in_home(result, home, gazetteer)
         if origin is not None and all(s.place.id != origin.id for s in ordered):
             ordered.insert(0, Stop(origin, [], (-2, -1, -1, -1)))
-    return Journey(tuple(ordered) if len(ordered) >= 2 else ())
+    if len(ordered) < 2:
+        return Journey(())
+    _assign_modes(ordered, text, lang)
+    return Journey(tuple(ordered))
 
 
 def _origin_in_home(

@@ -48,6 +48,7 @@ class Story:
     mentions: tuple[Mention, ...]
     places: tuple[StoryPlace, ...]
     route: tuple[str, ...] = ()
+    route_modes: tuple[str | None, ...] = ()  # travel mode of each leg, when the text says
     source: str | None = None
     options: dict[str, object] = field(default_factory=dict)
 
@@ -134,6 +135,7 @@ class Story:
                 for p in self.places
             ],
             "route": list(self.route),
+            "route_modes": list(self.route_modes),
         }
 
     def to_json(self) -> str:
@@ -206,11 +208,14 @@ def build_story(
     result: GeoparseResult = geoparse(text, lang=lang)
     gazetteer = Gazetteer.open()
     mentions = tuple(result.mentions)
+    modes: tuple[str | None, ...] = ()
     if route:
         route_ids = _route_ids(route, mentions, gazetteer)
     else:
         # The journey the text tells; a user-given route always wins.
-        route_ids = list(infer_journey(result, gazetteer).place_ids)
+        journey = infer_journey(result, gazetteer)
+        route_ids = list(journey.place_ids)
+        modes = journey.modes
     order: list[str] = []
     labels: dict[str, str] = {}
     indices: dict[str, list[int]] = {}
@@ -260,5 +265,6 @@ def build_story(
         mentions=mentions,
         places=tuple(places),
         route=tuple(route_ids),
+        route_modes=modes,
         source=source,
     )

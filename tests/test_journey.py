@@ -56,3 +56,13 @@ def test_places_only_talked_about_are_not_stops(gazetteer):
         "Verbündeter. Moskau und Pjöngjang verbindet eine lange Geschichte."
     )
     assert "Beijing" not in names(text, "de") and "Moscow" not in names(text, "de")
+
+
+def test_travel_modes_per_leg(gazetteer):
+    journey = infer_journey(geoparse(ARTICLE))
+    # Kim travels by train ("meist Zug fährt", "Sonderzug"); the summit venue is no train leg.
+    assert journey.modes == ("train", "train", None)
+    flight = infer_journey(
+        geoparse("Merkel flog am Montag nach Bamako. Am Dienstag landete sie in Niamey.", "de")
+    )
+    assert flight.modes == ("plane",)

@@ -47,6 +47,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "layer_places": "Orte",
         "layer_stops": "Stationen",
         "fullscreen": "Vollbild",
+        "mode_train": "Zug",
+        "mode_plane": "Flugzeug",
+        "mode_ship": "Schiff",
+        "mode_car": "Auto",
     },
     "en": {
         "title_suffix": " – story map",
@@ -80,6 +84,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "layer_places": "Places",
         "layer_stops": "Stops",
         "fullscreen": "Full screen",
+        "mode_train": "train",
+        "mode_plane": "plane",
+        "mode_ship": "ship",
+        "mode_car": "car",
     },
 }
 

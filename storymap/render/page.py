@@ -33,6 +33,8 @@ DATA_ATTRIBUTION = (
     '<a href="https://www.naturalearthdata.com/">Natural Earth</a>'
 )
 ROUTE_COLOUR = "#b3261e"
+# Line style of a leg by travel mode (solid for train and unknown).
+MODE_DASHES = {"plane": "10 8", "ship": "2 7", "car": "12 5 3 5"}
 STOP_COLOUR = "#b3261e"
 PLACE_COLOUR = "#1f5fa8"
 AREA_COLOUR = "#6b5fa8"
@@ -68,6 +70,12 @@ def safe_json(data: object) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def _leg_text(km: float, mode: str | None, lang: str, messages: dict[str, str]) -> str:
+    """"559 km · Zug": the leg's length and, when the text says, how it was travelled."""
+    text = format_km(km, lang)
+    return f"{text} · {messages[f'mode_{mode}']}" if mode else text
 
 
 def _screen_angle(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -187,19 +195,21 @@ def build_map(
         "stops": folium.FeatureGroup(name=messages["layer_stops"]),
     }
     if story.route:
-        for first, second, km in story.route_legs():
+        for number, (first, second, km) in enumerate(story.route_legs()):
             a, b = story.place(first), story.place(second)
+            mode = story.route_modes[number] if number < len(story.route_modes) else None
             line = great_circle((a.lat, a.lon), (b.lat, b.lon))
-            _leg_label(line, format_km(km, ui)).add_to(layers["route"])
+            _leg_label(line, _leg_text(km, mode, ui, messages)).add_to(layers["route"])
             folium.PolyLine(
                 line,
                 color=ROUTE_COLOUR,
                 weight=4,
                 opacity=0.85,
+                dash_array=MODE_DASHES.get(mode or ""),
             ).add_to(layers["route"]).add_child(
                 Annotation(
-                    html.escape(f"{a.label} → {b.label}: {format_km(km, ui)}"),
-                    f"{a.label} → {b.label}: {format_km(km, ui)}",
+                    html.escape(f"{a.label} → {b.label}: {_leg_text(km, mode, ui, messages)}"),
+                    f"{a.label} → {b.label}: {_leg_text(km, mode, ui, messages)}",
                 )
             )
     markers: dict[str, folium.map.Layer] = {}
@@ -316,15 +326,16 @@ def render_page(
     data["route"] = {"stops": list(story.route), "bounds": _bounds(stops)}
     data["bounds"] = _bounds([p for p in story.places if not p.area] or list(story.places))
     itinerary = []
-    legs = {second: km for _, second, km in story.route_legs()}
+    legs = {second: (km, index) for index, (_, second, km) in enumerate(story.route_legs())}
     for number, stop in enumerate(stops, start=1):
-        km = legs.get(stop.id)
+        km, index = legs.get(stop.id, (None, -1))
+        mode = story.route_modes[index] if 0 <= index < len(story.route_modes) else None
         itinerary.append(
             {
                 "number": number,
                 "name": stop.label,
                 "km_from_previous": km,
-                "km_text": format_km(km, ui) if km is not None else "",
+                "km_text": _leg_text(km, mode, ui, messages) if km is not None else "",
             }
         )
     template = _environment().get_template("page.html.j2")
