@@ -15,7 +15,9 @@ $(STAMP): pyproject.toml
 # The reference article's story map; the route is read from the text (--route would set it).
 demo: $(STAMP)
 	$(BIN)/storymap build examples/kim-wladiwostok-2019.txt --self-contained \
-		-o output/kim-wladiwostok-2019.html
+		-o output/kim-wladiwostok-2019.html --story output/kim-wladiwostok-2019.story.json \
+		--geojson output/kim-wladiwostok-2019.geojson \
+		--storymapjs output/kim-wladiwostok-2019.storymapjs.json
 	$(BIN)/storymap geoparse --json examples/kim-wladiwostok-2019.txt \
 		-o output/kim-wladiwostok-2019.places.json
 

@@ -80,11 +80,10 @@ def _gazetteer_scan(args: argparse.Namespace) -> int:
 
 
 def _read_text(path: str) -> str:
-    """The article at ``path`` ("-" for stdin), decoded with a clear error when it is not text."""
-    from storymap.text import decode
+    """The article at ``path`` ("-" for stdin): text as is, HTML pages reduced to the body."""
+    from storymap.inputs import read_source
 
-    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    return decode(data)
+    return read_source(path).text
 
 
 def _geoparse(args: argparse.Namespace) -> int:
@@ -130,26 +129,55 @@ def _geoparse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _build(args: argparse.Namespace) -> int:
-    """Geoparse an article and write its story map."""
-    from storymap.story import build_story
+def _extract_options(args: argparse.Namespace) -> object:
+    from storymap.workflow import ExtractOptions
 
-    text = _read_text(args.file)
-    route = [stop.strip() for stop in args.route.split(">") if stop.strip()] if args.route else None
-    story = build_story(text, title=args.title, lang=args.lang, route=route, source=args.source)
-    if args.output is not None:
-        output = args.output
-    elif args.file == "-":
-        output = Path("storymap.html")
-    else:
-        output = Path(args.file).with_suffix(".html")
+    route = [stop.strip() for stop in args.route.split(">") if stop.strip()] if args.route else []
+    return ExtractOptions(
+        lang=args.lang,
+        title=args.title,
+        route=tuple(route),
+        source=args.source,
+        credits=args.credits,
+        overrides=args.overrides,
+        discover_overrides=not args.no_overrides,
+    )
+
+
+def _extract_story(args: argparse.Namespace) -> object:
+    """The Story of the article named on the command line; idle overrides are warned about."""
+    from storymap.workflow import story_from_file
+
+    story = story_from_file(args.file, _extract_options(args))  # type: ignore[arg-type]
+    for note in story.notes:
+        print(f"storymap: warning: override not applied: {note}", file=sys.stderr)
+    if args.explain:
+        from storymap.explain import explain
+
+        sys.stdout.write(explain(story))
+    return story
+
+
+def _write_json(path: Path, document: object) -> None:
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1)
+    write_atomically(path, text + "\n")
+    print(f"wrote {path}", file=sys.stderr)
+
+
+def _render(story: object, args: argparse.Namespace, output: Path) -> int:
+    """Write the map and the exports asked for (each file complete or not at all)."""
+    from storymap.story import Story
+
+    assert isinstance(story, Story)
     story.save(output, tiles=args.tiles, self_contained=args.self_contained, ui_lang=args.ui_lang)
     places = len(story.places)
     print(f"wrote {output} ({places} places, {len(story.mentions)} mentions)", file=sys.stderr)
     if args.geojson is not None:
-        document = json.dumps(story.to_geojson(), ensure_ascii=False, sort_keys=True, indent=1)
-        write_atomically(args.geojson, document + "\n")
-        print(f"wrote {args.geojson}", file=sys.stderr)
+        _write_json(args.geojson, story.to_geojson())
+    if args.storymapjs is not None:
+        from storymap.exports.storymapjs import to_storymapjs
+
+        _write_json(args.storymapjs, to_storymapjs(story, args.storymapjs_slides))
     if args.embed:
         from html import escape
 
@@ -158,6 +186,79 @@ def _build(args: argparse.Namespace) -> int:
             'style="width:100%;aspect-ratio:16/10;border:0" loading="lazy"></iframe>'
         )
     return 0
+
+
+def _default_output(article: str, suffix: str) -> Path:
+    return Path(f"storymap{suffix}") if article == "-" else Path(article).with_suffix(suffix)
+
+
+def _build(args: argparse.Namespace) -> int:
+    """Geoparse an article and write its story map (extract + render in one step)."""
+    story = _extract_story(args)
+    if args.story is not None:
+        from storymap.storyfile import dumps
+
+        write_atomically(args.story, dumps(story))  # type: ignore[arg-type]
+        print(f"wrote {args.story}", file=sys.stderr)
+    return _render(story, args, args.output or _default_output(args.file, ".html"))
+
+
+def _extract(args: argparse.Namespace) -> int:
+    """Write the editable story file of an article."""
+    from storymap.storyfile import dumps
+
+    story = _extract_story(args)
+    output = args.output or _default_output(args.file, ".story.json")
+    write_atomically(output, dumps(story))  # type: ignore[arg-type]
+    mentions = len(story.mentions)  # type: ignore[attr-defined]
+    print(f"wrote {output} ({mentions} mentions)", file=sys.stderr)
+    return 0
+
+
+def _render_file(args: argparse.Namespace) -> int:
+    """Render a (possibly hand-edited) story file."""
+    from storymap.storyfile import load
+
+    story = load(args.story_file)
+    output = args.output
+    if output is None:
+        name = args.story_file.name.removesuffix(".json").removesuffix(".story")
+        output = args.story_file.with_name(name + ".html")
+    return _render(story, args, output)
+
+
+def _add_extract_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="ARTICLE",
+                        help="text, Markdown or HTML article file, or - for stdin")
+    parser.add_argument("--title", default=None, help="page title (default: the headline)")
+    parser.add_argument("--lang", choices=("auto", "de", "en"), default="auto")
+    parser.add_argument("--route", default=None, metavar='"A > B > C"',
+                        help="the journey, as place names in travel order")
+    parser.add_argument("--source", default=None, help="source line shown under the title")
+    parser.add_argument("--credits", default=None, help="credits line shown under the title")
+    parser.add_argument("--overrides", type=Path, default=None, metavar="TOML",
+                        help="corrections file (default: ARTICLE.storymap.toml or storymap.toml"
+                        " beside the article)")
+    parser.add_argument("--no-overrides", action="store_true",
+                        help="do not look for an overrides file beside the article")
+    parser.add_argument("--explain", action="store_true",
+                        help="print each mention with its place, confidence and runner-up")
+
+
+def _add_render_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ui-lang", choices=("de", "en"), default=None,
+                        help="language of the page's controls (default: the article's)")
+    parser.add_argument("--tiles", default="OpenStreetMap.Mapnik",
+                        help="tile provider name from xyzservices (default OpenStreetMap.Mapnik)")
+    parser.add_argument("--self-contained", action="store_true",
+                        help="inline Leaflet: one file that works from file:// offline")
+    parser.add_argument("--embed", action="store_true", help="also print an <iframe> snippet")
+    parser.add_argument("--geojson", type=Path, default=None, metavar="FILE",
+                        help="also write places and route as GeoJSON")
+    parser.add_argument("--storymapjs", type=Path, default=None, metavar="FILE",
+                        help="also write a Knight Lab StoryMapJS JSON")
+    parser.add_argument("--storymapjs-slides", choices=("auto", "stops", "passages"),
+                        default="auto", help="one slide per route stop or per passage")
 
 
 def _gazetteer_build(args: argparse.Namespace) -> int:
@@ -174,24 +275,25 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="write the story map of an article (HTML)")
-    build.add_argument("file", metavar="ARTICLE", help="UTF-8 text file, or - for stdin")
+    _add_extract_arguments(build)
     build.add_argument("-o", "--output", type=Path, default=None,
                        help="HTML file to write (default: the article's name with .html)")
-    build.add_argument("--title", default=None, help="page title (default: the headline)")
-    build.add_argument("--lang", choices=("auto", "de", "en"), default="auto")
-    build.add_argument("--ui-lang", choices=("de", "en"), default=None,
-                       help="language of the page's controls (default: the article's)")
-    build.add_argument("--route", default=None, metavar='"A > B > C"',
-                       help="the journey, as place names in travel order")
-    build.add_argument("--source", default=None, help="source line shown under the title")
-    build.add_argument("--tiles", default="OpenStreetMap.Mapnik",
-                       help="tile provider name from xyzservices (default OpenStreetMap.Mapnik)")
-    build.add_argument("--self-contained", action="store_true",
-                       help="inline Leaflet: one file that works from file:// offline")
-    build.add_argument("--embed", action="store_true", help="also print an <iframe> snippet")
-    build.add_argument("--geojson", type=Path, default=None, metavar="FILE",
-                       help="also write places and route as GeoJSON")
+    build.add_argument("--story", type=Path, default=None, metavar="FILE",
+                       help="also write the editable story file (JSON)")
+    _add_render_arguments(build)
     build.set_defaults(handler=_build)
+
+    extract = commands.add_parser("extract", help="write the editable story file of an article")
+    _add_extract_arguments(extract)
+    extract.add_argument("-o", "--output", type=Path, default=None,
+                         help="story file to write (default: ARTICLE.story.json)")
+    extract.set_defaults(handler=_extract)
+
+    render = commands.add_parser("render", help="write the story map of a story file")
+    render.add_argument("story_file", type=Path, metavar="STORY.json")
+    render.add_argument("-o", "--output", type=Path, default=None, help="HTML file to write")
+    _add_render_arguments(render)
+    render.set_defaults(handler=_render_file)
 
     parse = commands.add_parser(
         "geoparse", help="list the places an article names (offsets, place, confidence)"

@@ -10,11 +10,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gazetteer import Gazetteer
-from gazetteer.normalize import normalize
+from gazetteer import Candidate
 from storymap.geometry import leg_km, route_feature
-from storymap.geoparse import GeoparseResult, geoparse
-from storymap.journey import infer_journey
 from storymap.mention import Mention
 from storymap.text import Article
 
@@ -50,11 +47,14 @@ class Story:
     route: tuple[str, ...] = ()
     route_modes: tuple[str | None, ...] = ()  # travel mode of each leg, when the text says
     source: str | None = None
+    credits: str | None = None
+    published: str | None = None  # a date given outside the text (HTML metadata, story file)
+    notes: tuple[str, ...] = ()  # what overrides did not match, for the user to see
     options: dict[str, object] = field(default_factory=dict)
 
     @property
     def date(self) -> str | None:
-        return self.article.date
+        return self.published or self.article.date
 
     def place(self, place_id: str) -> StoryPlace:
         return next(place for place in self.places if place.id == place_id)
@@ -102,6 +102,7 @@ class Story:
             "title": self.title,
             "date": self.date,
             "source": self.source,
+            "credits": self.credits,
             "passages": [
                 {"index": p.index, "start": p.start, "end": p.end}
                 for p in self.article.passages
@@ -155,7 +156,14 @@ class Story:
         return path
 
     def _repr_html_(self) -> str:
-        return self.to_html()
+        """Jupyter shows the story map inline (in an iframe, so its script runs isolated)."""
+        from html import escape
+
+        page = escape(self.to_html(), quote=True)
+        return (
+            f'<iframe srcdoc="{page}" title="{escape(self.title)}" '
+            'style="width:100%;height:600px;border:0"></iframe>'
+        )
 
 
 def _title_of(article: Article, text: str) -> str:
@@ -174,52 +182,31 @@ def _title_of(article: Article, text: str) -> str:
     return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
 
 
-def _route_ids(names: list[str], mentions: tuple[Mention, ...], gazetteer: Gazetteer) -> list[str]:
-    """Place ids for user-given route names: a place of the story first, else the gazetteer."""
-    ids = []
-    for name in names:
-        key = normalize(name)
-        found = next(
-            (
-                m.place.id
-                for m in mentions
-                if m.place and key in (normalize(m.text), normalize(m.place.name))
-            ),
-            None,
-        )
-        if found is None:
-            candidates = gazetteer.lookup(name)
-            if not candidates:
-                raise ValueError(f"route stop {name!r} is neither in the text nor in the gazetteer")
-            found = candidates[0].id
-        ids.append(found)
-    return ids
-
-
-def build_story(
+def assemble_story(
     text: str,
+    article: Article,
+    lang: str,
+    mentions: tuple[Mention, ...],
     *,
+    route: tuple[str, ...] = (),
+    route_modes: tuple[str | None, ...] = (),
+    route_places: dict[str, Candidate] | None = None,
     title: str | None = None,
-    lang: str = "auto",
-    route: list[str] | None = None,
     source: str | None = None,
+    credits: str | None = None,
+    published: str | None = None,
+    labels: dict[str, str] | None = None,
+    notes: tuple[str, ...] = (),
 ) -> Story:
-    """Geoparse ``text`` and assemble the Story (``route``: place names in travel order)."""
-    result: GeoparseResult = geoparse(text, lang=lang)
-    gazetteer = Gazetteer.open()
-    mentions = tuple(result.mentions)
-    modes: tuple[str | None, ...] = ()
-    if route:
-        route_ids = _route_ids(route, mentions, gazetteer)
-    else:
-        # The journey the text tells; a user-given route always wins.
-        journey = infer_journey(result, gazetteer)
-        route_ids = list(journey.place_ids)
-        modes = journey.modes
+    """The Story from resolved mentions and a route (place ids in travel order).
+
+    Places come in the order the text first names them, then route stops the text does not
+    name (``route_places`` holds those); a place's label is how the text first writes it
+    (``labels`` may say otherwise, as a hand-edited story file does)."""
     order: list[str] = []
-    labels: dict[str, str] = {}
+    first_label: dict[str, str] = {}
     indices: dict[str, list[int]] = {}
-    candidates: dict[str, object] = {}
+    known: dict[str, Candidate] = {}
     for index, mention in enumerate(mentions):
         if mention.place is None:
             continue
@@ -227,44 +214,54 @@ def build_story(
         if place_id not in indices:
             order.append(place_id)
             indices[place_id] = []
-            candidates[place_id] = mention.place
-        if not mention.derived and place_id not in labels:
-            labels[place_id] = mention.text
+            known[place_id] = mention.place
+        if not mention.derived and place_id not in first_label:
+            first_label[place_id] = mention.text
         indices[place_id].append(index)
-    for place_id in route_ids:
+    for place_id in route:
         if place_id not in indices:
-            index = gazetteer.index_of(place_id)
-            if index is None:
-                raise ValueError(f"unknown place id {place_id!r} in the route")
+            if route_places is None or place_id not in route_places:
+                raise ValueError(f"route stop {place_id!r} is not a known place")
             order.append(place_id)
             indices[place_id] = []
-            candidates[place_id] = gazetteer.candidate(index)
+            known[place_id] = route_places[place_id]
+    first_label.update(labels or {})
     places = []
     for place_id in order:
-        candidate = candidates[place_id]
-        stop = route_ids.index(place_id) + 1 if place_id in route_ids else None
+        candidate = known[place_id]
+        stop = route.index(place_id) + 1 if place_id in route else None
         places.append(
             StoryPlace(
                 id=place_id,
-                name=candidate.name,  # type: ignore[attr-defined]
-                label=labels.get(place_id, candidate.name),  # type: ignore[attr-defined]
-                kind=candidate.kind,  # type: ignore[attr-defined]
-                country=candidate.country,  # type: ignore[attr-defined]
-                lat=candidate.lat,  # type: ignore[attr-defined]
-                lon=candidate.lon,  # type: ignore[attr-defined]
+                name=candidate.name,
+                label=first_label.get(place_id, candidate.name),
+                kind=candidate.kind,
+                country=candidate.country,
+                lat=candidate.lat,
+                lon=candidate.lon,
                 stop=stop,
-                area=candidate.kind in AREA_KINDS and stop is None,  # type: ignore[attr-defined]
+                area=candidate.kind in AREA_KINDS and stop is None,
                 mentions=tuple(indices[place_id]),
             )
         )
     return Story(
         text=text,
-        article=result.article,
-        lang=result.lang,
-        title=title or _title_of(result.article, text),
+        article=article,
+        lang=lang,
+        title=title or _title_of(article, text),
         mentions=mentions,
         places=tuple(places),
-        route=tuple(route_ids),
-        route_modes=modes,
+        route=route,
+        route_modes=route_modes,
         source=source,
+        credits=credits,
+        published=published,
+        notes=notes,
     )
+
+
+def build_story(text: str, **options: object) -> Story:
+    """Geoparse ``text`` and assemble its Story (the pipeline lives in ``storymap.extract``)."""
+    from storymap.extract import build_story as extract
+
+    return extract(text, **options)  # type: ignore[arg-type]

@@ -344,6 +344,7 @@ def render_page(
         title=story.title,
         date=format_date(story.date, ui),
         source=story.source,
+        credits=story.credits,
         messages=messages,
         places_count=count_places(len(story.places), ui),
         head=head,

@@ -1,0 +1,1 @@
+"""Story → formats other tools read (StoryMapJS; GeoJSON lives on ``Story.to_geojson``)."""
