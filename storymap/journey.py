@@ -11,10 +11,12 @@ the journey started (aus, von, left X), else the traveller's capital when the te
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from gazetteer import Candidate, Gazetteer
+from gazetteer.geo import haversine_km
 from storymap.geoparse import GeoparseResult
 from storymap.mention import Mention
 
@@ -29,7 +31,7 @@ _CUES = {
         "betreten", "betrat", "betritt", "überquer", "besuch", "aufgebrochen", "abgereist",
         "verlassen", "verließ", "verlässt", "zurückgekehrt", "stattfinden", "findet",
         "erwartet", "zwischenstopp", "station", "weg", "unterwegs", "bleiben", "zugestiegen",
-        "gelandet", "landet", "durchquer", "empfangen",
+        "gelandet", "landet", "durchquer", "empfangen", "abgefahren", "losgefahren", "abfahrt",
     ),
     "en": (
         "arriv", "reach", "leav", "left", "head", "travel", "visit", "cross", "stop",
@@ -94,6 +96,34 @@ _TRAVEL_CUES = {
            "depart"),
 }
 _UNDATED = 99
+# "Nach ihrem Zwischenstopp in Wien …", "after a stopover in Vienna": that place came first.
+_AFTER_STAY = {
+    "de": re.compile(
+        r"\bnach\s+(?:\w+\s+){0,3}?(?:zwischenstopp|zwischenhalt|aufenthalt|halt|stopp|station|"
+        r"besuch|visite|ankunft|landung)\w*\s+(?:\w+\s+){0,2}?(?:in|im|auf|bei)\s+$",
+        re.I,
+    ),
+    "en": re.compile(
+        r"\bafter\s+(?:\w+\s+){0,3}?(?:stopover|stop|stay|visit|visiting|stopping|arriving|"
+        r"landing)\w*\s+(?:\w+\s+){0,2}?(?:in|at|to)?\s*$",
+        re.I,
+    ),
+}
+# A route written as a chain of places: "Railjet-Verbindung Budapest–Wien–München".
+_CHAIN_JOINT = re.compile(r"\s?[-–—]\s?")
+# The X-Y border crossed: X is where the traveller came from.
+_BORDER = {"de": ("grenze",), "en": ("border",)}
+_CROSSING = {"de": ("überquer", "passiert", "überschritt"), "en": ("cross",)}
+# A stop this far from every other stop, and small, is a misreading, not a leg of the trip.
+_STRAY_KM = 3000.0
+_STRAY_POPULATION = 100_000
+# Two stops of equal standing swap when the other order is this much shorter (no zig-zag).
+_ZIGZAG_GAIN = 0.8
+# Words that put a sentence's stop after the one told before it.
+_SEQUENCE = {
+    "de": ("dann", "danach", "anschließend", "später", "weiter", "schließlich"),
+    "en": ("then", "later", "afterwards", "next", "finally"),
+}
 
 
 @dataclass(slots=True)
@@ -103,6 +133,7 @@ class Stop:
     order: tuple[float, ...] = ()
     destination: bool = False  # named as where the trip is heading (auf dem Weg nach X)
     mode: str | None = None  # how the traveller reached this stop: train, plane, ship, car
+    sequenced: bool = False  # its sentence says it came next (dann, danach, then)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +245,7 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
                 mentions_by_sentence[(sentence.start, sentence.end)] = inside
     weekdays = _weekdays(result, lang)
     stops: dict[str, Stop] = {}
+    chains: list[list[str]] = []
     for (start, end), mentions in sorted(mentions_by_sentence.items()):
         sentence = text[start:end]
         words = _words(sentence)
@@ -223,6 +255,12 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
         # "reist nach Mali, Niger und Äthiopien": an overview of the trip; its places are
         # dated by the sentences that speak of each of them, if any.
         overview = bool(re.search(r"\w+\s*,\s*\w+\s+(und|sowie|and)\s+\w+", sentence))
+        chain = _chain(mentions, text)
+        if chain:
+            chains.append([m.place.id for m in chain])  # type: ignore[union-attr]
+        origin = _border_origin(mentions, text, words, lang)
+        if origin is not None and origin.place is not None and origin.place.id not in stops:
+            stops[origin.place.id] = Stop(origin.place, [(start, end)], (-1, _UNDATED, -1, 0))
         tied_before = False
         for mention in sorted(mentions, key=lambda m: m.start):
             if mention.derived:
@@ -232,7 +270,11 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
             listed = tied_before and (
                 gap.rstrip().endswith(",") or (bool(before) and before[-1] in _LIST_WORDS)
             )
-            tied = listed or any(w in _PLACE_PREPOSITIONS[lang] for w in before)
+            tied = (
+                listed
+                or any(w in _PLACE_PREPOSITIONS[lang] for w in before)
+                or any(mention is link for link in chain)
+            )
             tied_before = tied
             kind = mention.place.kind  # type: ignore[union-attr]
             directed = listed or any(
@@ -241,6 +283,8 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
             if not tied or (kind not in _STOP_KINDS and not (kind in _COUNTRY_KINDS and directed)):
                 continue
             place_rank = -1 if any(w in _ORIGIN_WORDS[lang] for w in before) else rank
+            if _AFTER_STAY[lang].search(text[start : mention.start]):
+                place_rank = min(place_rank, 0)
             if any(w in _EN_ROUTE for w in _words(gap)[-4:]) and before and (
                 before[-1] in _DESTINATION_WORDS[lang]
             ):
@@ -263,6 +307,7 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
             if stop is None:
                 stop = stops[place.id] = Stop(place, [(start, end)], order)
                 stop.destination = heading
+                stop.sequenced = any(word in _SEQUENCE[lang] for word in words)
             else:
                 stop.destination = stop.destination or heading
                 stop.sentences.append((start, end))
@@ -279,6 +324,10 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
     ordered = [
         s for s in ordered if not (s.place.kind in _COUNTRY_KINDS and s.place.country in cities)
     ]
+    ordered = _without_strays(ordered)
+    for chain in chains:
+        _follow_chain(ordered, chain)
+    _untangle(ordered, {pair for chain in chains for pair in itertools.pairwise(chain)})
     home = _home_country(result, text)
     if ordered and home and ordered[0].place.country != home:
         origin = _origin_in_home(result, home, gazetteer)
@@ -304,3 +353,95 @@ def _origin_in_home(
             if detail is not None and detail.feature_code == "PPLC":
                 return place
     return None
+
+
+def _chain(mentions: list[Mention], text: str) -> list[Mention]:
+    """The longest run of city mentions joined only by dashes (Budapest–Wien–München)."""
+    best: list[Mention] = []
+    run: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.derived or mention.place is None or mention.place.kind not in _STOP_KINDS:
+            run = []
+            continue
+        if run and _CHAIN_JOINT.fullmatch(text[run[-1].end : mention.start]):
+            run.append(mention)
+        else:
+            run = [mention]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []
+
+
+def _border_origin(
+    mentions: list[Mention], text: str, words: list[str], lang: str
+) -> Mention | None:
+    """X in "die X-Y Grenze überquert" / "crossed the X-Y border": where the trip came from."""
+    if not any(w.startswith(_BORDER[lang]) for w in words):
+        return None
+    if not any(w.startswith(_CROSSING[lang]) for w in words):
+        return None
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for first, second in itertools.pairwise(ordered):
+        if text[first.end : second.start] not in ("-", "–"):
+            continue
+        if first.place is None or first.place.kind != "country":
+            continue
+        following = _words(text[second.end : second.end + 24])[:2]
+        if any(word.startswith(_BORDER[lang]) for word in following):
+            return first
+    return None
+
+
+def _km(a: Stop, b: Stop) -> float:
+    return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+
+
+def _without_strays(stops: list[Stop]) -> list[Stop]:
+    """Drop a small place far from all other stops (a misread name, not part of the trip)."""
+    if len(stops) < 3:
+        return stops
+    kept = []
+    for stop in stops:
+        others = [other for other in stops if other is not stop]
+        small = stop.place.kind in _STOP_KINDS and stop.place.population < _STRAY_POPULATION
+        if small and min(_km(stop, other) for other in others) > _STRAY_KM:
+            continue
+        kept.append(stop)
+    return kept
+
+
+def _follow_chain(stops: list[Stop], chain: list[str]) -> None:
+    """Put the stops of a written chain in the chain's order, in the slots they occupy."""
+    slots = [i for i, stop in enumerate(stops) if stop.place.id in chain]
+    members = sorted((stops[i] for i in slots), key=lambda stop: chain.index(stop.place.id))
+    for slot, stop in zip(slots, members, strict=True):
+        stops[slot] = stop
+
+
+def _untangle(stops: list[Stop], fixed: set[tuple[str, str]]) -> None:
+    """Swap neighbours of equal standing when the text gives no order between them and the
+    other order is much shorter (Wien → München → Salzburg zig-zags; Wien → Salzburg →
+    München does not)."""
+    for _ in range(len(stops)):
+        swapped = False
+        for i in range(len(stops) - 1):
+            a, b = stops[i], stops[i + 1]
+            if a.order[:3] != b.order[:3] or (a.place.id, b.place.id) in fixed or b.sequenced:
+                continue
+            before = stops[i - 1] if i > 0 else None
+            after = stops[i + 2] if i + 2 < len(stops) else None
+
+            def length(x: Stop, y: Stop, before: Stop | None = before,
+                       after: Stop | None = after) -> float:
+                total = _km(x, y)
+                total += _km(before, x) if before else 0.0
+                total += _km(y, after) if after else 0.0
+                return total
+
+            if before is None and after is None:
+                continue
+            if length(b, a) < _ZIGZAG_GAIN * length(a, b):
+                stops[i], stops[i + 1] = b, a
+                swapped = True
+        if not swapped:
+            return

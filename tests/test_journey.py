@@ -66,3 +66,35 @@ def test_travel_modes_per_leg(gazetteer):
         geoparse("Merkel flog am Montag nach Bamako. Am Dienstag landete sie in Niamey.", "de")
     )
     assert flight.modes == ("plane",)
+
+
+def test_stopover_before_arrival_and_a_written_chain(gazetteer):
+    text = (
+        "Nach ihrem Zwischenstopp in Wien sind am Montagabend Züge mit Flüchtlingen in "
+        "München angekommen. Eine in Salzburg in den Zug zugestiegene Helferin erzählte von "
+        "der Fahrt.\n\nAm Abend kamen drei Züge der Verbindung Budapest–Wien–München an."
+    )
+    assert names(text, "de") == ["Budapest", "Vienna", "Salzburg", "Munich"]
+    english = "After a stopover in Vienna, the trains arrived in Munich on Monday."
+    assert names(english, "en") == ["Vienna", "Munich"]
+
+
+def test_equal_stops_are_not_zig_zagged_but_then_keeps_the_text_order(gazetteer):
+    text = (
+        "Die Züge fuhren in Wien los. Die Züge sind in München angekommen. "
+        "Die Züge sind in Salzburg angekommen."
+    )
+    assert names(text, "de") == ["Vienna", "Salzburg", "Munich"]
+    text = (
+        "Die Züge fuhren in Wien los und sind in München angekommen. "
+        "Dann fuhren sie nach Salzburg."
+    )
+    assert names(text, "de") == ["Vienna", "Munich", "Salzburg"]
+
+
+def test_the_border_crossed_names_the_origin(gazetteer):
+    text = (
+        "Kims Zug soll am Montag die nordkoreanisch-chinesische Grenze überquert haben und "
+        "wird nun in Peking erwartet. In der Grenzstadt Dandong ist der Zug eingetroffen."
+    )
+    assert names(text, "de")[0] == "North Korea"
