@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -144,11 +146,33 @@ def _extract_options(args: argparse.Namespace) -> object:
     )
 
 
+def _online_geocoder(args: argparse.Namespace) -> object | None:
+    """The online fallback the user asked for (never by default)."""
+    if not args.geocoder:
+        return None
+    from storymap.geocode import OnlineGeocoder
+    from storymap.geocode_cache import GeocodeCache
+
+    return OnlineGeocoder(
+        args.geocoder,
+        user_agent=args.user_agent or os.environ.get("STORYMAP_USER_AGENT"),
+        domain=args.geocoder_domain,
+        scheme=args.geocoder_scheme,
+        cache=GeocodeCache(args.geocoder_cache) if args.geocoder_cache else None,
+    )
+
+
 def _extract_story(args: argparse.Namespace) -> object:
-    """The Story of the article named on the command line; idle overrides are warned about."""
+    """The Story of the article named on the command line; idle overrides and geocoder
+    failures are warned about."""
     from storymap.workflow import story_from_file
 
-    story = story_from_file(args.file, _extract_options(args))  # type: ignore[arg-type]
+    online = _online_geocoder(args)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        story = story_from_file(args.file, _extract_options(args), geocoder=online)  # type: ignore[arg-type]
+    for warning in caught:
+        print(f"storymap: warning: {warning.message}", file=sys.stderr)
     for note in story.notes:
         print(f"storymap: warning: override not applied: {note}", file=sys.stderr)
     if args.explain:
@@ -243,6 +267,19 @@ def _add_extract_arguments(parser: argparse.ArgumentParser) -> None:
                         help="do not look for an overrides file beside the article")
     parser.add_argument("--explain", action="store_true",
                         help="print each mention with its place, confidence and runner-up")
+    online = parser.add_argument_group(
+        "online geocoder (optional; for names the offline gazetteer does not know)"
+    )
+    online.add_argument("--geocoder", default=None, metavar="SERVICE",
+                        help="a geopy service: nominatim, photon, … (default: none, offline)")
+    online.add_argument("--user-agent", default=None,
+                        help="your application's name for the service (required by Nominatim;"
+                        " default $STORYMAP_USER_AGENT)")
+    online.add_argument("--geocoder-domain", default=None, metavar="HOST[:PORT]",
+                        help="a self-hosted server instead of the public one")
+    online.add_argument("--geocoder-scheme", choices=("http", "https"), default=None)
+    online.add_argument("--geocoder-cache", type=Path, default=None, metavar="FILE",
+                        help="SQLite answer cache (default: in the user cache folder)")
 
 
 def _add_render_arguments(parser: argparse.ArgumentParser) -> None:

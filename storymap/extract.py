@@ -71,7 +71,8 @@ def build_story(
     notes: tuple[str, ...] = ()
     if overrides is not None:
         applied = overrides_module.apply(
-            overrides, mentions, result.article, text, gazetteer, result.lang
+            overrides, mentions, result.article, text, gazetteer, result.lang,
+            geocode=getattr(geocoder, "geocode", None),  # places an [[add]] names without a point
         )
         mentions = applied.mentions
         notes = tuple(applied.unmatched)

@@ -71,3 +71,15 @@ def small_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data_dir = work / "data"
     build(small_source_paths(work), data_dir, log=lambda message: None)
     return data_dir
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``network`` need the internet: skipped unless STORYMAP_NETWORK_TESTS=1."""
+    import os
+
+    if os.environ.get("STORYMAP_NETWORK_TESTS") == "1":
+        return
+    skip = pytest.mark.skip(reason="needs the network (set STORYMAP_NETWORK_TESTS=1)")
+    for item in items:
+        if "network" in item.keywords:
+            item.add_marker(skip)
