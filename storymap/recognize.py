@@ -6,17 +6,28 @@ the derived-forms lexicon (russischen, Moskauer, Koreans). Language knowledge th
 how common the word is otherwise (Boden, Zug, Station), where it stands (after in/nach/aus,
 after a generic noun like Insel or Grenzstadt, inside a person's or organisation's name),
 and whether it is part of a compound (Russland-Besuch, US-Präsident, Russlandbild).
+
+Speed: what depends only on how a word is spelled (its key, capitalisation, whether a name,
+a derived form or a street name can start there) is worked out once per distinct word and
+language (``Word``) and shared by every later occurrence, in this text and the next. A
+document is a few parallel lists (``Tokens``) built by C-level passes, and the per-token
+loops visit only the tokens whose word can take part in a mention — most tokens are
+function words and common nouns that are rejected without any Python work of their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from gazetteer import Candidate, Gazetteer, NameFlag
-from gazetteer.geo import haversine_km
-from gazetteer.normalize import normalize_token, tokens
+from gazetteer.geo import AnchorPoint, anchor_point, nearest_km
+from gazetteer.normalize import TOKEN_PATTERN, normalize_token
 from storymap.language import CUES, LanguageCues
 from storymap.words import zipf
 
@@ -49,7 +60,12 @@ _POST_SOVIET_GENERICS = {
     "district": ("rayon", "raion", "district"),
 }
 _GERMAN_ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
+# Endings of a lower-case German word that may open a multiword name (koreanischen Halbinsel).
+_ADJECTIVE_OPENING_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches", "ischem", "en", "e")
 _MEMO_LIMIT = 200_000
+# Memos whose entries are larger (a word's facts, a name's candidates) hold fewer: a news
+# vocabulary fits, and a long-running process stays within some tens of MB.
+_WORD_MEMO_LIMIT = 50_000
 # Endings that make a rare capitalised German word a street or landmark name.
 _STREET_ENDINGS = ("strasse", "gasse", "allee", "chaussee")
 _ENGLISH_STREETS = frozenset("street avenue road boulevard square lane drive".split())
@@ -59,25 +75,58 @@ _LANDMARK_HEADS = _ENGLISH_STREETS | frozenset(
     "museum hotel university college school hospital stadium center centre building tower "
     "gardens market".split()
 )
+_CONJUNCTIONS = frozenset({"und", "oder", "sowie", "and", "or"})
+# TOKEN_PATTERN as one capturing group: ``split`` then returns gaps and tokens alternately
+# in a single C-level pass, and their lengths give every offset.
+_SPLITTER = re.compile(f"({TOKEN_PATTERN.pattern})", TOKEN_PATTERN.flags)
 
 
-@dataclass(slots=True)
-class Token:
-    index: int
-    start: int
-    end: int
+@dataclass(frozen=True, slots=True)
+class Word:
+    """What recognition asks about one spelling of a word, wherever it stands."""
+
     text: str
     key: str
-    sentence_initial: bool = False
-    gap_before: str = " "  # the characters between the previous token and this one
+    capitalised: bool
+    all_caps: bool
+    # The key and its forms without a genitive ending: how the word continues a name.
+    variants: tuple[str, ...]
+    # (form, names a place on its own here, continues into longer names) for every form
+    # under which a name can start at this word, in the order the name walk visits them.
+    openings: tuple[tuple[str, bool, bool], ...]
+    derived: DerivedForm | None  # the lexicon's form, if the spelling may be one
+    # (characters, key, lexicon place id) of a place opening a compound (Russlandbild).
+    compound: tuple[int, str, str | None] | None
+    derives: bool  # may open a derived mention: a lexicon form, a pair head, a compound
+    title: bool  # a title or role before a person's name (Präsident)
+    unlisted: bool  # a rare word shaped like a street name the gazetteer lacks
+    post_soviet_generic: bool  # region, district … after a name (English)
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
 
-    @property
-    def all_caps(self) -> bool:
-        return len(self.text) > 1 and self.text.isupper()
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """An article's tokens as parallel lists (token ``i`` is ``words[i]`` at ``starts[i]``)."""
+
+    text: str
+    words: list[Word]
+    keys: list[str]
+    caps: list[bool]
+    starts: list[int]
+    ends: list[int]
+    gaps: list[str]  # gaps[i]: the characters between token i - 1 (or the start) and token i
+    sentence_starts: frozenset[int]
+    size: int  # the number of tokens
+
+    def where(self, fact: str) -> Iterator[int]:
+        """Indices of the tokens whose word has ``fact`` (one C-level pass)."""
+        return compress(range(self.size), map(attrgetter(fact), self.words))
+
+    def text_of(self, i: int) -> str:
+        return self.words[i].text
+
+    def initial(self, i: int) -> bool:
+        """Whether token ``i`` opens a sentence."""
+        return self.starts[i] in self.sentence_starts
 
 
 @dataclass(slots=True)
@@ -93,12 +142,27 @@ class Recognised:
     last: int
     place_id: str | None = None  # fixed by the lexicon for derived forms
     cue: str = ""
-    cue_kinds: frozenset[str] = field(default_factory=frozenset)
+    cue_kinds: frozenset[str] = frozenset()
     evidence: float = 0.0
     candidates: tuple[Candidate, ...] = ()
     as_code: bool = False
     needs_cue: bool = False  # a common word that names a place only with context support
     cued: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a span's words alone say about it as a name (the same for every occurrence of
+    that spelling, so it is worked out once): its best places and the evidence before
+    context."""
+
+    candidates: tuple[Candidate, ...]
+    as_code: bool  # written as an all-caps code (USA, VVO)
+    score: float  # prominence adjusted by how the name attaches and how common the words are
+    frequency: float  # zipf of the words (or of the uninflected key, if more common)
+    self_evident: bool  # a major place under its own name: no context needed
+    needs_cue: bool  # names a place only when the context says so
+    compounds: bool  # prominent enough to open a compound (Russland-Besuch)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,32 +186,14 @@ class Settings:
     alternate_name_penalty: float = 3.0
 
 
-def make_tokens(text: str, start: int, sentence_starts: set[int]) -> list[Token]:
-    out: list[Token] = []
-    previous_end = start
-    for begin, end, key in tokens(text[start:]):
-        begin += start
-        end += start
-        out.append(
-            Token(
-                index=len(out),
-                start=begin,
-                end=end,
-                text=text[begin:end],
-                key=key,
-                sentence_initial=begin in sentence_starts,
-                gap_before=text[previous_end:begin],
-            )
-        )
-        previous_end = end
-    return out
-
-
+# Gaps between tokens repeat (" ", ", ", "-"): their verdicts are cached.
+@lru_cache(maxsize=4096)
 def _hyphen_joined(gap: str) -> bool:
     """``Russland-Besuch``, ``"Juche"-Doktrin``: a hyphen glues the next word on."""
     return gap.endswith("-") and not any(ch.isspace() for ch in gap) and len(gap) <= 2
 
 
+@lru_cache(maxsize=4096)
 def _joinable(gap: str) -> bool:
     """Tokens separated only by space, hyphen, a full stop or an apostrophe may form a name."""
     stripped = gap.strip()
@@ -175,6 +221,19 @@ def _adjective_variants(key: str, lang: str) -> list[str]:
     return []
 
 
+class _Memo(dict):
+    """A dict that empties itself when full: bounded memory for per-process word memos."""
+
+    def __init__(self, limit: int = _MEMO_LIMIT) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def remember(self, key: object, value: object) -> None:
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+
+
 class Recogniser:
     """Finds place mentions in one language's text."""
 
@@ -192,8 +251,13 @@ class Recogniser:
         self.lexicon = lexicon
         self._person_words: set[str] = set()
         # Per-process memos: the same words recur in every text (der, die, Russland).
-        self._derived_memo: dict[tuple[str, str], DerivedForm | None] = {}
-        self._key_memo: dict[str, tuple[bool, bool]] = {}
+        self._words: dict[str, dict[str, Word]] = {lang: {} for lang in CUES}
+        self._derived_memo = _Memo()
+        self._key_memo = _Memo()
+        self._lookup_memo = _Memo(_WORD_MEMO_LIMIT)
+        self._reading_memo = _Memo(_WORD_MEMO_LIMIT)
+        self._name_like_memo = _Memo()
+        self._clear_place_memo = _Memo()
         self._pair_heads = {form.form.split(" ", 1)[0] for form in lexicon if " " in form.form}
         self.settings = settings or Settings()
 
@@ -203,32 +267,126 @@ class Recogniser:
         self, text: str, lang: str, start: int = 0, sentence_starts: Sequence[int] = ()
     ) -> list[Recognised]:
         cues = CUES[lang]
-        toks = make_tokens(text, start, set(sentence_starts))
-        self._person_words = self._names_of_people(toks, lang, cues)
-        names = self._name_matches(toks, lang)
-        chosen = self._choose_names(toks, names, lang, cues)
+        doc = self.tokens(text, lang, start, sentence_starts)
+        self._person_words = self._names_of_people(doc)
+        names = self._name_matches(doc, lang)
+        chosen = self._choose_names(doc, names, lang, cues)
         covered = {i for m in chosen for i in range(m.first, m.last + 1)}
-        derived = self._derived(toks, lang, cues, covered)
+        derived = self._derived(doc, lang, cues, covered)
         covered |= {i for m in derived for i in range(m.first, m.last + 1)}
-        chosen += self._unlisted_names(toks, lang, cues, covered)
+        chosen += self._unlisted_names(doc, lang, covered)
         if lang == "en":
             for match in chosen:
                 self._english_span(text, match)
             for match in chosen + derived:
-                self._landmark_name(toks, match)
-        found = sorted(chosen + derived, key=lambda m: (m.start, m.end))
-        return [m for m in found if not self._inside_organisation(toks, m, cues)]
+                self._landmark_name(doc, match)
+        found = sorted(chosen + derived, key=attrgetter("start", "end"))
+        return [m for m in found if not self._inside_organisation(doc, m, cues)]
 
-    # -- names -----------------------------------------------------------------------
+    # -- tokens and words ------------------------------------------------------------
+
+    def tokens(
+        self, text: str, lang: str, start: int = 0, sentence_starts: Sequence[int] = ()
+    ) -> Tokens:
+        """The tokens of ``text[start:]`` (offsets into ``text``) with their words' facts."""
+        parts = _SPLITTER.split(text[start:] if start else text)
+        spellings = parts[1::2]
+        bounds = list(accumulate(map(len, parts), initial=start))
+        memo = self._words[lang]
+        unseen = set(spellings).difference(memo)
+        if unseen and len(memo) + len(unseen) > _WORD_MEMO_LIMIT:
+            memo.clear()
+            unseen = set(spellings)
+        for spelling in unseen:
+            memo[spelling] = self._word(spelling, lang)
+        words = list(map(memo.__getitem__, spellings))
+        return Tokens(
+            text=text,
+            words=words,
+            keys=list(map(attrgetter("key"), words)),
+            caps=list(map(attrgetter("capitalised"), words)),
+            starts=bounds[1:-1:2],
+            ends=bounds[2::2],
+            gaps=parts[0::2],
+            sentence_starts=frozenset(sentence_starts),
+            size=len(words),
+        )
+
+    def _word(self, text: str, lang: str) -> Word:
+        """Everything about one spelling that does not depend on where it stands."""
+        key = normalize_token(text)
+        capitalised = text[:1].isupper()
+        all_caps = len(text) > 1 and text.isupper()
+        # English marks the possessive with an apostrophe (China's); "Samos" is a name.
+        if lang == "de" or text.endswith(("'s", "’s")):
+            variants = tuple(_genitive_variants(key, lang))
+        else:
+            variants = (key,)
+        derived = self._derived_form(key, lang)
+        if derived is not None and derived.capitalised and not capitalised:
+            derived = None  # "polish", "poles", not Polish, Poles
+        compound = None
+        if derived is None and lang == "de" and capitalised and len(key) >= 7:
+            compound = self._compound_split(key, text, lang)
+        return Word(
+            text=text,
+            key=key,
+            capitalised=capitalised,
+            all_caps=all_caps,
+            variants=variants,
+            openings=self._openings(key, capitalised, variants, lang),
+            derived=derived,
+            compound=compound,
+            derives=derived is not None or compound is not None or key in self._pair_heads,
+            title=key in CUES[lang].titles,
+            unlisted=self._street_like(text, key, capitalised and not all_caps, lang),
+            post_soviet_generic=key in _POST_SOVIET_GENERICS,
+        )
+
+    def _openings(
+        self, key: str, capitalised: bool, variants: tuple[str, ...], lang: str
+    ) -> tuple[tuple[str, bool, bool], ...]:
+        """The forms under which a name can start at this word and still be found.
+
+        Names start capitalised, or (German) with a declined adjective that only opens a
+        multiword name (koreanischen Halbinsel): a form counts if the name index has it as
+        a one-word name a capitalised word may spell, or continues it with a space. The
+        recogniser would reject every other match, so leaving them out changes nothing but
+        the time spent. Listed last form first: the order in which the name walk has
+        always emitted its matches.
+        """
+        if not capitalised and (
+            lang != "de" or len(key) < 5 or not key.endswith(_ADJECTIVE_OPENING_ENDINGS)
+        ):
+            return ()
+        forms = [(form, False) for form in variants]
+        forms += [(form, True) for form in _adjective_variants(key, lang)]
+        live = []
+        for form, adjective in reversed(forms):
+            is_key, continues = self._key_facts(form)
+            single = is_key and capitalised and not adjective
+            if single or continues:
+                live.append((form, single, continues))
+        return tuple(live)
+
+    def _street_like(self, text: str, key: str, name_case: bool, lang: str) -> bool:
+        """A rare capitalised word the gazetteer lacks that may name a street: German
+        Knoopstraße on its own, English Royal before Street (checked where it stands)."""
+        if not name_case:
+            return False
+        if lang == "de" and not (key.endswith(_STREET_ENDINGS) and len(key) > 8):
+            return False
+        return zipf(text, lang) < 1.5 and not self.gazetteer.has_key(key)
+
+    # -- memoised lookups ------------------------------------------------------------
 
     def _derived_form(self, key: str, lang: str) -> DerivedForm | None:
         memo = self._derived_memo
         try:
             return memo[(key, lang)]
         except KeyError:
-            if len(memo) >= _MEMO_LIMIT:
-                memo.clear()
-            found = memo[(key, lang)] = self.lexicon.lookup(key, lang)
+            found = self.lexicon.lookup(key, lang)
+            memo.remember((key, lang), found)
             return found
 
     def _key_facts(self, key: str) -> tuple[bool, bool]:
@@ -237,67 +395,83 @@ class Recogniser:
         try:
             return memo[key]
         except KeyError:
-            if len(memo) >= _MEMO_LIMIT:
-                memo.clear()
             gazetteer = self.gazetteer
-            facts = memo[key] = (gazetteer.has_key(key), gazetteer.has_prefix(key + " "))
+            facts = (gazetteer.has_key(key), gazetteer.has_prefix(key + " "))
+            memo.remember(key, facts)
             return facts
 
-    def _name_matches(self, toks: list[Token], lang: str) -> list[Recognised]:
+    def _candidates(self, key: str, lang: str, as_code: bool = False) -> tuple[Candidate, ...]:
+        """The best eight places for a key (the same names are looked up in every text)."""
+        memo = self._lookup_memo
+        try:
+            return memo[(key, lang, as_code)]
+        except KeyError:
+            found = tuple(self.gazetteer.lookup_key(key, lang, limit=8, as_code=as_code))
+            memo.remember((key, lang, as_code), found)
+            return found
+
+    # -- names -----------------------------------------------------------------------
+
+    def _name_matches(self, doc: Tokens, lang: str) -> list[Recognised]:
         """Every token run whose (possibly uninflected) keys spell a gazetteer name."""
-        gazetteer = self.gazetteer
-        # English marks the possessive with an apostrophe (China's); "Samos" is a name.
-        variants = [
-            _genitive_variants(t.key, lang)
-            if lang == "de" or t.text.endswith(("'s", "’s"))
-            else [t.key]
-            for t in toks
-        ]
         found: list[Recognised] = []
-        key_facts = self._key_facts
-        for i in range(len(toks)):
-            token = toks[i]
-            if not token.capitalised and (lang != "de" or len(token.key) < 5):
-                continue  # names start capitalised, or with a declined German adjective
-            # Declined adjectives only open multiword names (koreanischen Halbinsel).
-            opening = [(form, False) for form in variants[i]] + [
-                (form, True) for form in _adjective_variants(token.key, lang)
-            ]
-            stack = [(i, form, adjective) for form, adjective in opening]
-            while stack:
-                j, prefix, adjective = stack.pop()
-                is_key, continues = key_facts(prefix)
-                if is_key and not (adjective and j == i):
-                    found.append(
-                        Recognised(toks[i].start, toks[j].end, "", prefix, False, i, j)
-                    )
-                nxt = j + 1
-                if (
-                    continues
-                    and nxt < len(toks)
-                    and nxt - i < MAX_NAME_TOKENS
-                    and _joinable(toks[nxt].gap_before)
-                ):
-                    stack.extend((nxt, prefix + " " + form, False) for form in variants[nxt])
-            if lang == "en" and i + 1 < len(toks) and toks[i].capitalised:
-                generics = _POST_SOVIET_GENERICS.get(toks[i + 1].key, ())
-                for generic in generics:
-                    for stem in {toks[i].key, toks[i].key.replace("sky", "skiy")}:
-                        key = f"{stem} {generic}"
-                        if gazetteer.has_key(key):
-                            found.append(
-                                Recognised(toks[i].start, toks[i + 1].end, "", key, False, i, i + 1)
-                            )
+        openers: Iterator[int] | list[int] = doc.where("openings")
+        if lang == "en":
+            generic_at = doc.where("post_soviet_generic")
+            openers = sorted(set(openers).union(j - 1 for j in generic_at if j > 0))
+        for i in openers:
+            self._names_from(doc, i, found)
+            if lang == "en" and doc.caps[i] and i + 1 < doc.size:
+                self._post_soviet_name(doc, i, found)
         return found
 
+    def _names_from(self, doc: Tokens, i: int, found: list[Recognised]) -> None:
+        """Every name starting at token ``i``, walking the name index token by token
+        (depth first; a form's longer names follow it)."""
+        for form, single, continues in doc.words[i].openings:
+            if single:
+                found.append(Recognised(doc.starts[i], doc.ends[i], "", form, False, i, i))
+            if continues:
+                self._longer_names(doc, i, i, form, found)
+
+    def _longer_names(
+        self, doc: Tokens, i: int, j: int, prefix: str, found: list[Recognised]
+    ) -> None:
+        """Names that continue ``prefix`` (tokens i..j) with the next token's forms."""
+        nxt = j + 1
+        if nxt >= doc.size or nxt - i >= MAX_NAME_TOKENS or not _joinable(doc.gaps[nxt]):
+            return
+        # A name opened by a declined adjective must end capitalised (koreanischen Halbinsel).
+        may_end = doc.caps[i] or doc.caps[nxt]
+        for form in reversed(doc.words[nxt].variants):
+            name = prefix + " " + form
+            is_key, continues = self._key_facts(name)
+            if is_key and may_end:
+                found.append(Recognised(doc.starts[i], doc.ends[nxt], "", name, False, i, nxt))
+            if continues:
+                self._longer_names(doc, i, nxt, name, found)
+
+    def _post_soviet_name(self, doc: Tokens, i: int, found: list[Recognised]) -> None:
+        """English "Primorsky region" for the gazetteer's Primorsky Krai."""
+        if not doc.words[i + 1].post_soviet_generic:
+            return
+        key = doc.keys[i]
+        for generic in _POST_SOVIET_GENERICS.get(doc.keys[i + 1], ()):
+            for stem in dict.fromkeys((key, key.replace("sky", "skiy"))):  # fixed order
+                name = f"{stem} {generic}"
+                if self.gazetteer.has_key(name):
+                    found.append(
+                        Recognised(doc.starts[i], doc.ends[i + 1], "", name, False, i, i + 1)
+                    )
+
     def _choose_names(
-        self, toks: list[Token], matches: list[Recognised], lang: str, cues: LanguageCues
+        self, doc: Tokens, matches: list[Recognised], lang: str, cues: LanguageCues
     ) -> list[Recognised]:
         """Score every match, then keep the best non-overlapping ones (longest first)."""
         scored = []
         for match in matches:
-            match.text = self._surface(toks, match)
-            if self._plausible_name(toks, match, lang, cues):
+            match.text = doc.text[match.start : match.end]
+            if self._plausible_name(doc, match, lang, cues):
                 scored.append(match)
         threshold = self.settings.threshold
         strong = [m for m in scored if m.evidence >= threshold]
@@ -307,7 +481,7 @@ class Recogniser:
         # A weak reading is kept when it lies near the places the text clearly names
         # (the border village Hasan in a story about Vladivostok).
         anchors = [
-            m.candidates[0] for m in chosen
+            anchor_point(m.candidates[0].lat, m.candidates[0].lon) for m in chosen
             if m.candidates and m.candidates[0].kind not in _AREA_KINDS and not m.needs_cue
         ]
         rescued = [m for m in weak if self._near(m, anchors)]
@@ -317,7 +491,7 @@ class Recogniser:
         settled |= {m.last for m in chosen if not m.needs_cue or m.cued}
         for match in chosen:
             if match.needs_cue and not match.cued:
-                match.cued = self._coordinated(toks, match, settled)
+                match.cued = self._coordinated(doc, match, settled)
         return [m for m in chosen if not m.needs_cue or m.cued]
 
     @staticmethod
@@ -332,40 +506,42 @@ class Recogniser:
             chosen.append(match)
         return chosen
 
-    def _near(self, match: Recognised, anchors: list[Candidate]) -> bool:
+    def _near(self, match: Recognised, anchors: list[AnchorPoint]) -> bool:
         limit = self.settings.coherence_km
         return any(
-            haversine_km(candidate.lat, candidate.lon, anchor.lat, anchor.lon) <= limit
+            nearest_km(candidate.lat, candidate.lon, anchors) <= limit
             for candidate in match.candidates[:3]
-            for anchor in anchors
         )
 
     @staticmethod
-    def _coordinated(toks: list[Token], match: Recognised, settled: set[int]) -> bool:
-        conjunctions = {"und", "oder", "sowie", "and", "or"}
+    def _coordinated(doc: Tokens, match: Recognised, settled: set[int]) -> bool:
+        keys, gaps = doc.keys, doc.gaps
         after = match.last + 1
-        if after < len(toks) and toks[after].key in conjunctions and after + 1 in settled:
+        if after < doc.size and keys[after] in _CONJUNCTIONS and after + 1 in settled:
             return True
-        if after < len(toks) and toks[after].gap_before.strip() == "," and after in settled:
+        if after < doc.size and gaps[after].strip() == "," and after in settled:
             return True
         before = match.first - 1
-        if before >= 1 and toks[before].key in conjunctions and before - 1 in settled:
+        if before >= 1 and keys[before] in _CONJUNCTIONS and before - 1 in settled:
             return True
-        return toks[match.first].gap_before.strip() == "," and before in settled
+        return gaps[match.first].strip() == "," and before in settled
 
     @staticmethod
-    def _landmark_name(toks: list[Token], match: Recognised) -> None:
+    def _landmark_name(doc: Tokens, match: Recognised) -> None:
         """"London Bridge", "French Quarter", "Russian Embassy": a place word opening the
         name of a landmark. The mention is the whole name; it stays at the city it names
         (London Bridge is in London), but is left unresolved when the word is a country or
         a people's adjective (the French Quarter is not in France)."""
         following = match.last + 1
-        if following >= len(toks) or match.last != match.first:
+        if following >= doc.size or match.last != match.first:
             return
-        head = toks[following]
-        if head.key in _LANDMARK_HEADS and head.capitalised and head.gap_before == " ":
-            match.end = head.end
-            match.text = f"{match.text} {head.text}"
+        if (
+            doc.keys[following] in _LANDMARK_HEADS
+            and doc.caps[following]
+            and doc.gaps[following] == " "
+        ):
+            match.end = doc.ends[following]
+            match.text = f"{match.text} {doc.text_of(following)}"
             match.last = following
             in_city = (
                 not match.derived
@@ -373,7 +549,7 @@ class Recogniser:
                 and match.candidates[0].kind in ("city", "town", "village")
             )
             if not in_city:
-                match.key = f"?{match.key} {head.key}"
+                match.key = f"?{match.key} {doc.keys[following]}"
                 match.place_id = None
                 match.candidates = ()
             match.derived = False
@@ -389,196 +565,266 @@ class Recogniser:
             match.end += 1
             match.text += "."
 
-    @staticmethod
-    def _surface(toks: list[Token], match: Recognised) -> str:
-        return "".join(
-            (toks[i].gap_before if i > match.first else "") + toks[i].text
-            for i in range(match.first, match.last + 1)
-        )
-
     def _plausible_name(
-        self, toks: list[Token], match: Recognised, lang: str, cues: LanguageCues
+        self, doc: Tokens, match: Recognised, lang: str, cues: LanguageCues
     ) -> bool:
-        first, last = toks[match.first], toks[match.last]
-        multiword = match.last > match.first
-        if not first.capitalised and not (
-            multiword and last.capitalised and lang == "de" and first.key.endswith(
-                ("isch", "ische", "ischen", "ischer", "isches", "ischem", "en", "e")
-            )
-        ):
+        first, last = match.first, match.last
+        multiword = last > first
+        spelling = (
+            " ".join(doc.text_of(i) for i in range(first, last + 1))
+            if multiword
+            else doc.text_of(first)
+        )
+        reading = self._reading(match.key, spelling, doc.words[first], doc.words[last], lang)
+        if reading is None:
             return False
-        if not multiword and (first.key in _COMPASS or first.key in cues.generic_terms):
-            return False  # "Osten", "Region": a direction or a generic noun, not a name
-        match.as_code = first.all_caps and not multiword and len(first.text) <= 5
-        candidates = self.gazetteer.lookup_key(match.key, lang, limit=8, as_code=match.as_code)
-        if not candidates:
-            return False
-        top = candidates[0]
-        if top.flags == _ABBREVIATION and not (match.as_code and top.kind in _CODE_KINDS):
-            return False
-        if first.all_caps and not (
-            (top.flags & _ABBREVIATION and top.kind in _CODE_KINDS)
-            or (top.flags & _NAMED and top.prominence >= self.settings.all_caps_prominence)
-        ):
-            return False  # TASS is an agency, not the village Tass; datelines name big places
-        if not multiword and first.key != match.key and zipf(first.text, lang) > max(
-            2.5, zipf(match.key, lang)
-        ):
-            return False  # "Chaos" is a word, not the genitive of Chao (but Russlands is)
-        match.candidates = tuple(candidates)
+        match.as_code = reading.as_code
+        match.candidates = reading.candidates
+        top = reading.candidates[0]
         # Compound first part: "Russland-Besuch", "US-Präsident" → a derived mention.
-        if match.last + 1 < len(toks) and _hyphen_joined(toks[match.last + 1].gap_before):
-            # German compounds continue with a noun (US-Präsident); a lower-case part
-            # continues a person's name (Young-tae). English: Russia-based, U.S.-led.
-            follower = toks[match.last + 1]
-            if follower.capitalised or lang == "en":
-                minor = top.prominence < self.settings.compound_prominence
-                if minor and top.kind not in _BIG_KINDS:
-                    return False
-                match.derived = True
-        if not multiword and self._person_part(toks, match, top, lang, cues):
+        # German compounds continue with a noun (US-Präsident); a lower-case part
+        # continues a person's name (Young-tae). English: Russia-based, U.S.-led.
+        if (
+            last + 1 < doc.size
+            and _hyphen_joined(doc.gaps[last + 1])
+            and (doc.caps[last + 1] or lang == "en")
+        ):
+            if not reading.compounds:
+                return False  # a minor place: the hyphen joins the parts of another name
+            match.derived = True
+        if not multiword and self._person_part(doc, match, top, lang, cues):
             self._person_words.add(match.key)
             return False
         if not multiword and match.key in self._person_words and top.kind not in _BIG_KINDS:
             return False  # "Tyler" after "John Tyler": the person again
-        match.evidence = self.name_evidence(toks, match, top, lang, cues)
+        match.evidence = self.name_evidence(doc, match, reading, lang, cues)
         return match.evidence >= self.settings.threshold - self.settings.coherence_window
 
-    def name_evidence(
-        self,
-        toks: list[Token],
-        match: Recognised,
-        top: Candidate,
+    def _reading(
+        self, key: str, spelling: str, first: Word, last: Word, lang: str
+    ) -> Reading | None:
+        """The memoised context-free verdict on ``spelling`` as the name ``key``."""
+        memo = self._reading_memo
+        try:
+            return memo[(key, spelling, lang)]
+        except KeyError:
+            reading = self._read_name(key, spelling, first, last, lang)
+            memo.remember((key, spelling, lang), reading)
+            return reading
+
+    def _read_name(
+        self, key: str, spelling: str, first: Word, last: Word, lang: str
+    ) -> Reading | None:
+        """What the words alone say about a name reading: None when they rule it out
+        (lower case, a compass word, a code or an all-caps word that names nothing big, a
+        common word that merely looks inflected), else its candidates and prior evidence."""
+        s = self.settings
+        multiword = " " in spelling
+        if not first.capitalised and not (
+            multiword
+            and last.capitalised
+            and lang == "de"
+            and first.key.endswith(_ADJECTIVE_OPENING_ENDINGS)
+        ):
+            return None
+        if not multiword and (first.key in _COMPASS or first.key in CUES[lang].generic_terms):
+            return None  # "Osten", "Region": a direction or a generic noun, not a name
+        as_code = first.all_caps and not multiword and len(first.text) <= 5
+        candidates = self._candidates(key, lang, as_code)
+        if not candidates:
+            return None
+        top = candidates[0]
+        if top.flags == _ABBREVIATION and not (as_code and top.kind in _CODE_KINDS):
+            return None
+        if first.all_caps and not (
+            (top.flags & _ABBREVIATION and top.kind in _CODE_KINDS)
+            or (top.flags & _NAMED and top.prominence >= s.all_caps_prominence)
+        ):
+            return None  # TASS is an agency, not the village Tass; datelines name big places
+        if not multiword and first.key != key and zipf(first.text, lang) > max(
+            2.5, zipf(key, lang)
+        ):
+            return None  # "Chaos" is a word, not the genitive of Chao (but Russlands is)
+        return self._prior_evidence(key, spelling, candidates, as_code, lang)
+
+    def _prior_evidence(
+        self, key: str, spelling: str, candidates: tuple[Candidate, ...], as_code: bool,
         lang: str,
-        cues: LanguageCues,
-    ) -> float:
-        """How strongly the span reads as a place name: the place's prominence, adjusted by
-        how common the words are otherwise and by the context right before the name."""
+    ) -> Reading:
+        """The first terms of ``name_evidence``: the place's prominence, adjusted by how
+        common the words are otherwise."""
         from gazetteer.store import match_score
 
         s = self.settings
-        score = match_score(top, lang, match.as_code)
-        named = bool(top.flags & _NAMED) or (match.as_code and bool(top.flags & _ABBREVIATION))
+        top = candidates[0]
+        score = match_score(top, lang, as_code)
+        named = bool(top.flags & _NAMED) or (as_code and bool(top.flags & _ABBREVIATION))
         if not named:
             # Only an untagged alternate spelling (Mann for the Isle of Man, Liga for Riga).
             score -= s.alternate_name_penalty
         self_evident = named and top.prominence >= s.self_evident_prominence
-        words = " ".join(toks[i].text for i in range(match.first, match.last + 1))
         # An inflected form (Kims) is as common as its base word (Kim).
-        frequency = max(zipf(words, lang), zipf(match.key, lang))
+        frequency = max(zipf(spelling, lang), zipf(key, lang))
         if not self_evident:
             # Bayern and Russland are common words because they are common places.
             score -= s.common_word_weight * max(0.0, frequency - s.common_word_zipf)
         if frequency < s.rare_word_zipf:
             score += s.rare_word_bonus
-        first = toks[match.first]
-        if first.sentence_initial and frequency >= s.function_word_zipf and not self_evident:
-            score -= 10.0
-        cued = False
-        if match.first > 0:
-            before = toks[match.first - 1]
-            if before.key in cues.place_prepositions:
-                score += s.preposition_bonus
-                cued = True
-            generic = cues.generic_terms.get(before.key)
-            if generic is not None:
-                cued = True
-                score += s.generic_bonus
-                match.cue = before.text
-                match.cue_kinds = generic
-                if before.key in cues.span_generics:
-                    match.start = before.start
-                    match.first = before.index
-                    match.text = self._surface(toks, match)
-        if lang == "en" and match.last + 1 < len(toks):
-            after = toks[match.last + 1]
-            generic = cues.generic_terms.get(after.key)
-            if generic is not None and after.gap_before == " " and not after.capitalised:
-                cued = True
-                score += s.generic_bonus
-                match.cue, match.cue_kinds = after.text, generic
         # A very common word (Zug, Boden, Station) names a minor place only when the
         # context says so; countries and major cities need no such help.
-        match.cued = cued
-        match.needs_cue = frequency >= s.very_common_zipf and not self_evident
+        needs_cue = frequency >= s.very_common_zipf and not self_evident
         if lang == "de" and not self_evident and top.country not in _GERMAN_SPEAKING:
             # A minor foreign place under a name German does not tag as its own is more
             # often a person (Jackson, Matthews, Mercedes) unless the context says "place".
-            match.needs_cue |= not top.flags & _GERMAN_SPELLING
+            needs_cue |= not top.flags & _GERMAN_SPELLING
+        return Reading(
+            candidates=candidates,
+            as_code=as_code,
+            score=score,
+            frequency=frequency,
+            self_evident=self_evident,
+            needs_cue=needs_cue,
+            compounds=top.prominence >= s.compound_prominence or top.kind in _BIG_KINDS,
+        )
+
+    def name_evidence(
+        self,
+        doc: Tokens,
+        match: Recognised,
+        reading: Reading,
+        lang: str,
+        cues: LanguageCues,
+    ) -> float:
+        """How strongly the span reads as a place name: the words' prior evidence (see
+        ``_prior_evidence``), adjusted by the context right before and after the name."""
+        s = self.settings
+        score = reading.score
+        if (
+            doc.initial(match.first)
+            and reading.frequency >= s.function_word_zipf
+            and not reading.self_evident
+        ):
+            score -= 10.0
+        cued = False
+        if match.first > 0:
+            before = match.first - 1
+            before_key = doc.keys[before]
+            if before_key in cues.place_prepositions:
+                score += s.preposition_bonus
+                cued = True
+            generic = cues.generic_terms.get(before_key)
+            if generic is not None:
+                cued = True
+                score += s.generic_bonus
+                match.cue = doc.text_of(before)
+                match.cue_kinds = generic
+                if before_key in cues.span_generics:
+                    match.start = doc.starts[before]
+                    match.first = before
+                    match.text = doc.text[match.start : match.end]
+        if lang == "en" and match.last + 1 < doc.size:
+            after = match.last + 1
+            generic = cues.generic_terms.get(doc.keys[after])
+            if generic is not None and doc.gaps[after] == " " and not doc.caps[after]:
+                cued = True
+                score += s.generic_bonus
+                match.cue, match.cue_kinds = doc.text_of(after), generic
+        match.cued = cued
+        match.needs_cue = reading.needs_cue
         return score
 
     def _person_part(
         self,
-        toks: list[Token],
+        doc: Tokens,
         match: Recognised,
         top: Candidate,
         lang: str,
         cues: LanguageCues,
     ) -> bool:
         """A single-token name inside a person's name (Wladimir Putin, Andrei Lankow)."""
-        token = toks[match.first]
-        if token.key != match.key and top.kind in _BIG_KINDS:
+        index = match.first
+        if doc.keys[index] != match.key and top.kind in _BIG_KINDS:
             return False  # an inflected country name (Chinas) is not a first name
         if lang == "de" and top.kind in ("country", "continent", "historic_country"):
             return False  # "Kims Russland-Besuch": German names no person after a country
 
-        # German capitalises every noun, so only rare words count as names there; in
-        # English any capitalised word that is not a common one continues a proper name.
-        rare = 3.0 if lang == "de" else 4.5
-
-        def name_like(other: Token) -> bool:
-            return (
-                other.capitalised
-                and not other.all_caps
-                and other.key not in cues.titles
-                and other.key not in cues.place_prepositions
-                and other.key not in cues.generic_terms
-                and other.key not in _COMPASS_ADJECTIVES
-                and zipf(other.text, lang) < rare
-                and not self._clear_place_word(other, lang)
-            )
-
-        after = toks[match.first + 1] if match.first + 1 < len(toks) else None
-        before = toks[match.first - 1] if match.first > 0 else None
-        if after is not None and after.gap_before == " " and name_like(after):
+        words = doc.words
+        after = index + 1 if index + 1 < doc.size else None
+        before = index - 1 if index > 0 else None
+        if (
+            after is not None
+            and doc.gaps[after] == " "
+            and self._name_like(words[after], lang, cues)
+        ):
             return True
         if (
             before is not None
-            and token.gap_before == " "
-            and not (lang == "en" and before.sentence_initial)
-            and name_like(before)
+            and doc.gaps[index] == " "
+            and not (lang == "en" and doc.initial(before))
+            and self._name_like(words[before], lang, cues)
         ):
             return True
         return (
             before is not None
-            and before.key in cues.titles
+            and doc.keys[before] in cues.titles
             and top.kind not in _BIG_KINDS
         )
 
-    def _names_of_people(self, toks: list[Token], lang: str, cues: LanguageCues) -> set[str]:
+    def _name_like(self, word: Word, lang: str, cues: LanguageCues) -> bool:
+        """Whether a word may be part of a person's name (memoised: it depends on the word
+        alone)."""
+        memo = self._name_like_memo
+        try:
+            return memo[(word.text, lang)]
+        except KeyError:
+            pass
+        # German capitalises every noun, so only rare words count as names there; in
+        # English any capitalised word that is not a common one continues a proper name.
+        rare = 3.0 if lang == "de" else 4.5
+        like = (
+            word.capitalised
+            and not word.all_caps
+            and word.key not in cues.titles
+            and word.key not in cues.place_prepositions
+            and word.key not in cues.generic_terms
+            and word.key not in _COMPASS_ADJECTIVES
+            and zipf(word.text, lang) < rare
+            and not self._clear_place_word(word.key, lang)
+        )
+        memo.remember((word.text, lang), like)
+        return like
+
+    @staticmethod
+    def _names_of_people(doc: Tokens) -> set[str]:
         """Words seen in people's names in this text (John Tyler → tyler), so that a later
         bare "Tyler" is read as the person, not as Tyler, Texas."""
         words: set[str] = set()
-        for token in toks:
-            if token.key in cues.titles and token.index + 2 < len(toks):
-                run = toks[token.index + 1 : token.index + 3]
-                if all(t.capitalised and _joinable(t.gap_before) for t in run):
-                    words.update(t.key for t in run)
+        for i in doc.where("title"):
+            if i + 2 < doc.size:
+                run = (i + 1, i + 2)
+                if all(doc.caps[j] and _joinable(doc.gaps[j]) for j in run):
+                    words.update(doc.keys[j] for j in run)
         return words
 
-    def _clear_place_word(self, token: Token, lang: str) -> bool:
+    def _clear_place_word(self, key: str, lang: str) -> bool:
         """Whether a token on its own (or in the genitive) names a well-known place."""
-        for form in _genitive_variants(token.key, lang):
-            candidates = self.gazetteer.lookup_key(form, lang, limit=1)
+        memo = self._clear_place_memo
+        try:
+            return memo[(key, lang)]
+        except KeyError:
+            pass
+        clear = self._derived_form(key, lang) is not None
+        for form in _genitive_variants(key, lang):
+            candidates = self._candidates(form, lang)
             if candidates and candidates[0].prominence >= 9.0:
-                return True
-        return self._derived_form(token.key, lang) is not None
+                clear = True
+                break
+        memo.remember((key, lang), clear)
+        return clear
 
     # -- names the gazetteer does not know ----------------------------------------------
 
-    def _unlisted_names(
-        self, toks: list[Token], lang: str, cues: LanguageCues, covered: set[int]
-    ) -> list[Recognised]:
+    def _unlisted_names(self, doc: Tokens, lang: str, covered: set[int]) -> list[Recognised]:
         """Street names missing from the gazetteer, recognised by their form (Knoopstraße,
         Royal Street). They stay unresolved: the map cannot place them offline.
 
@@ -586,55 +832,51 @@ class Recogniser:
         German such words are mostly rare compounds (aus Kapazitätsgründen): measured on
         GermEval it cost more precision than it gave recall, so it is not used."""
         found = []
-        for token in toks:
-            i = token.index
-            if i in covered or not token.capitalised or token.all_caps:
+        for i in doc.where("unlisted"):
+            if i in covered:
                 continue
-            rare = zipf(token.text, lang) < 1.5 and not self.gazetteer.has_key(token.key)
-            if not rare:
+            if lang == "de":
+                found.append(self._unlisted(doc, i, i))
                 continue
-            if lang == "de" and token.key.endswith(_STREET_ENDINGS) and len(token.key) > 8:
-                found.append(self._unlisted(token, token))
-                continue
-            street = toks[i + 1] if i + 1 < len(toks) else None
+            street = i + 1
             if (
-                lang == "en"
-                and street is not None
-                and street.key in _ENGLISH_STREETS
-                and street.capitalised
-                and street.gap_before == " "
+                street < doc.size
+                and doc.keys[street] in _ENGLISH_STREETS
+                and doc.caps[street]
+                and doc.gaps[street] == " "
             ):
-                found.append(self._unlisted(token, street))
+                found.append(self._unlisted(doc, i, street))
         return found
 
     @staticmethod
-    def _unlisted(first: Token, last: Token) -> Recognised:
-        text = first.text if first is last else f"{first.text} {last.text}"
+    def _unlisted(doc: Tokens, first: int, last: int) -> Recognised:
+        text = doc.text_of(first)
+        if last != first:
+            text = f"{text} {doc.text_of(last)}"
         return Recognised(
-            first.start, last.end, text, f"?{normalize_token(text)}", False,
-            first.index, last.index, evidence=0.0,
+            doc.starts[first], doc.ends[last], text, f"?{normalize_token(text)}", False,
+            first, last, evidence=0.0,
         )
 
     # -- derived forms ---------------------------------------------------------------
 
     def _derived(
-        self, toks: list[Token], lang: str, cues: LanguageCues, covered: set[int]
+        self, doc: Tokens, lang: str, cues: LanguageCues, covered: set[int]
     ) -> list[Recognised]:
         found = []
         skip = -1
-        for token in toks:
-            if token.index in covered or token.index <= skip:
+        for i in doc.where("derives"):
+            if i in covered or i <= skip:
                 continue
-            pair = self._two_token_form(toks, token, lang, covered)
+            pair = self._two_token_form(doc, i, lang, covered)
             if pair is not None:
                 found.append(pair)
                 skip = pair.last
                 continue
-            form = self._derived_form(token.key, lang)
-            if form is not None and form.capitalised and not token.capitalised:
-                form = None  # "polish", "poles", not Polish, Poles
+            word = doc.words[i]
+            form = word.derived
             if form is not None and form.type in ("city_adjective", "adjective"):
-                facility = self._facility(toks, token, form, cues)
+                facility = self._facility(doc, i, form, cues)
                 if facility is not None:
                     found.append(facility)
                     skip = facility.last
@@ -642,55 +884,63 @@ class Recogniser:
             if form is not None:
                 found.append(
                     Recognised(
-                        token.start, token.end, token.text, form.form, True,
-                        token.index, token.index, place_id=form.place_id,
+                        doc.starts[i], doc.ends[i], word.text, form.form, True, i, i,
+                        place_id=form.place_id,
                     )
                 )
                 continue
-            if lang == "de" and token.capitalised and len(token.key) >= 7:
-                compound = self._compound_head(token, lang)
-                if compound is not None:
-                    found.append(compound)
+            if word.compound is not None:
+                length, key, place_id = word.compound
+                start = doc.starts[i]
+                found.append(
+                    Recognised(
+                        start, start + length, word.text[:length], key, True, i, i,
+                        place_id=place_id,
+                    )
+                )
         return found
 
     def _two_token_form(
-        self, toks: list[Token], token: Token, lang: str, covered: set[int]
+        self, doc: Tokens, i: int, lang: str, covered: set[int]
     ) -> Recognised | None:
         """Derived forms of two words: North Korean, South Korean(s), Hong Konger."""
-        following = token.index + 1
-        if token.key not in self._pair_heads or following >= len(toks) or following in covered:
+        following = i + 1
+        if doc.keys[i] not in self._pair_heads or following >= doc.size or following in covered:
             return None
-        nxt = toks[following]
-        if not _joinable(nxt.gap_before) or nxt.gap_before.strip():
+        gap = doc.gaps[following]
+        if not _joinable(gap) or gap.strip():
             return None
-        form = self.lexicon.lookup(f"{token.key} {nxt.key}", lang)
+        form = self.lexicon.lookup(f"{doc.keys[i]} {doc.keys[following]}", lang)
         if form is None:
             return None
         return Recognised(
-            token.start, nxt.end, f"{token.text}{nxt.gap_before}{nxt.text}", form.form, True,
-            token.index, following, place_id=form.place_id,
+            doc.starts[i], doc.ends[following],
+            f"{doc.text_of(i)}{gap}{doc.text_of(following)}", form.form, True,
+            i, following, place_id=form.place_id,
         )
 
     @staticmethod
     def _facility(
-        toks: list[Token], token: Token, form: DerivedForm, cues: LanguageCues
+        doc: Tokens, i: int, form: DerivedForm, cues: LanguageCues
     ) -> Recognised | None:
         """A city's station, airport or cathedral named by the city adjective (Münchner
         Hauptbahnhof): one plain mention of a building, placed at the city."""
-        following = token.index + 1
-        if not token.capitalised or following >= len(toks):
+        following = i + 1
+        if not doc.caps[i] or following >= doc.size:
             return None
-        nxt = toks[following]
-        if nxt.key not in cues.facility_heads or nxt.gap_before != " ":
+        if doc.keys[following] not in cues.facility_heads or doc.gaps[following] != " ":
             return None
         return Recognised(
-            token.start, nxt.end, f"{token.text} {nxt.text}", form.form, False,
-            token.index, following, place_id=form.place_id,
+            doc.starts[i], doc.ends[following],
+            f"{doc.text_of(i)} {doc.text_of(following)}", form.form, False,
+            i, following, place_id=form.place_id,
         )
 
-    def _compound_head(self, token: Token, lang: str) -> Recognised | None:
-        """A place name opening a closed compound (Russlandbild, Afrikareise, Sowjetstaaten)."""
-        key = token.key
+    def _compound_split(
+        self, key: str, text: str, lang: str
+    ) -> tuple[int, str, str | None] | None:
+        """A place name opening a closed compound (Russlandbild, Afrikareise, Sowjetstaaten):
+        (characters of ``text``, key, lexicon place id) of that part, or None."""
         for cut in range(len(key) - 3, 2, -1):
             head, rest = key[:cut], key[cut:]
             if rest.startswith("s") and len(rest) > 4 and zipf(rest[1:], lang) >= 3.0:
@@ -702,54 +952,51 @@ class Recogniser:
             if place_id is None:
                 if len(head) < 4:
                     continue
-                candidates = self.gazetteer.lookup_key(head, lang, limit=1)
+                candidates = self._candidates(head, lang)
                 if (
                     not candidates
                     or candidates[0].kind not in _BIG_KINDS
                     or candidates[0].flags == _ABBREVIATION
                 ):
                     continue
-            length = _surface_length(token.text, head)
+            length = _surface_length(text, head)
             if length is None:
                 continue
-            return Recognised(
-                token.start, token.start + length, token.text[:length], head, True,
-                token.index, token.index, place_id=place_id,
-            )
+            return length, head, place_id
         return None
 
     # -- organisations ---------------------------------------------------------------
 
     @staticmethod
-    def _inside_organisation(toks: list[Token], match: Recognised, cues: LanguageCues) -> bool:
+    def _inside_organisation(doc: Tokens, match: Recognised, cues: LanguageCues) -> bool:
         """Part of an organisation's name: Seouler Institut, Moskauer Fernost-Institut,
         Institut für Nordkoreastudien, South China Morning Post."""
         heads = cues.organisation_heads
+        keys, caps, gaps = doc.keys, doc.caps, doc.gaps
         if not match.text[:1].isupper():
             return False  # "die südkoreanische Nachrichtenagentur" describes, it is no name
         # Head right after the mention (allowing one capitalised word or a hyphen in between).
         for offset in (1, 2):
             index = match.last + offset
-            if index >= len(toks):
+            if index >= doc.size:
                 break
-            follower = toks[index]
-            if offset == 2 and not (
-                toks[index - 1].capitalised and _joinable(toks[index - 1].gap_before)
-            ):
+            if offset == 2 and not (caps[index - 1] and _joinable(gaps[index - 1])):
                 break
-            if not _joinable(follower.gap_before):
+            if not _joinable(gaps[index]):
                 break
-            if follower.key in heads:
+            if keys[index] in heads:
                 return True
         # "Institut für X…": the mention names the institute's subject.
-        if match.first >= 2:
-            head, link = toks[match.first - 2], toks[match.first - 1]
-            if head.key in heads and link.key in ("fuer", "for", "of"):
-                return True
+        if (
+            match.first >= 2
+            and keys[match.first - 2] in heads
+            and keys[match.first - 1] in ("fuer", "for", "of")
+        ):
+            return True
         # A capitalised run ending in an organisation head (South China Morning Post).
         index = match.last + 1
-        while index < len(toks) and toks[index].capitalised and _joinable(toks[index].gap_before):
-            if toks[index].key in heads:
+        while index < doc.size and caps[index] and _joinable(gaps[index]):
+            if keys[index] in heads:
                 return True
             index += 1
         return False

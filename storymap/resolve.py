@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import attrgetter
 
 from gazetteer import Candidate, Gazetteer
-from gazetteer.geo import haversine_km
+from gazetteer.geo import AnchorPoint, anchor_point, nearest_km
 from gazetteer.store import match_score
 from storymap.mention import Mention
 from storymap.recognize import Recognised
@@ -45,13 +46,38 @@ class _Group:
     cue_kinds: frozenset[str]
     choice: Candidate | None = None
     scores: list[float] | None = None
+    priors: list[float] = field(default_factory=list)  # each candidate's context-free score
+    settled_km: list[float] = field(default_factory=list)  # … and distance to settled places
 
 
-def _context_point(candidate: Candidate) -> tuple[float, float] | None:
+def _context_point(candidate: Candidate) -> AnchorPoint | None:
     """Where a settled place anchors the story (areas are too vague to anchor distance)."""
     if candidate.kind in _AREA_KINDS:
         return None
-    return candidate.lat, candidate.lon
+    return anchor_point(candidate.lat, candidate.lon)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Places settled elsewhere in the document: their countries and distance anchors."""
+
+    countries: frozenset[str]
+    points: list[AnchorPoint]
+
+    @classmethod
+    def of(cls, places: list[Candidate], geometry: dict[int, AnchorPoint | None]) -> _Context:
+        """``geometry`` caches each place's anchor point for the length of one document."""
+        points = []
+        for place in places:
+            if place.index not in geometry:
+                geometry[place.index] = _context_point(place)
+            point = geometry[place.index]
+            if point is not None:
+                points.append(point)
+        return cls(frozenset(place.country for place in places if place.country), points)
+
+
+_NO_CONTEXT = _Context(frozenset(), [])
 
 
 _UNITS_NAMED_AFTER_CITIES = frozenset({"admin1", "admin2", "admin3"})
@@ -72,19 +98,33 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, settings: ResolveSettings | None = None) -> None:
         self.gazetteer = gazetteer
         self.settings = settings or ResolveSettings()
+        self._places: dict[str, tuple[Candidate, ...]] = {}
 
     def resolve(self, recognised: list[Recognised], lang: str) -> list[Mention]:
+        """One place per name, chosen in ``passes`` rounds: each name with several candidates
+        is scored against the places settled so far (the names with one candidate and the
+        derived forms from the start; every other name's choice from the second round)."""
         groups = self._groups(recognised, lang)
         for group in groups:
             if group.fixed or len(group.candidates) == 1:
                 group.choice = group.candidates[0] if group.candidates else None
-        for _ in range(self.settings.passes):
-            anchors = [g for g in groups if g.choice is not None]
-            for group in groups:
-                if group.fixed or not group.candidates:
-                    continue
-                context = [g for g in anchors if g is not group]
-                group.scores = [self._score(c, group, context, lang) for c in group.candidates]
+        # A lone candidate is chosen whatever it scores, and its confidence is 1 either way:
+        # only names with a choice to make are scored.
+        undecided = [g for g in groups if not g.fixed and len(g.candidates) > 1]
+        geometry: dict[int, AnchorPoint | None] = {}
+        settled = _Context.of([g.choice for g in groups if g.choice is not None], geometry)
+        for group in undecided:
+            group.priors = [self._prior(c, group, lang) for c in group.candidates]
+            group.settled_km = [
+                nearest_km(c.lat, c.lon, settled.points) for c in group.candidates
+            ]
+        for number in range(self.settings.passes):
+            for group in undecided:
+                others = _NO_CONTEXT
+                if number > 0:
+                    choices = [g.choice for g in undecided if g is not group and g.choice]
+                    others = _Context.of(choices, geometry)
+                group.scores = self._scores(group, settled, others)
                 best = max(range(len(group.candidates)), key=lambda i: (group.scores[i], -i))
                 group.choice = group.candidates[best]
         return self._mentions(groups)
@@ -97,8 +137,7 @@ class Resolver:
         groups = []
         for (kind, value), matches in sorted(by_key.items()):
             if kind == "id":
-                index = self.gazetteer.index_of(value)
-                candidates = [self.gazetteer.candidate(index)] if index is not None else []
+                candidates = self._place(value)
                 fixed = True
             else:
                 candidates = list(matches[0].candidates) or self.gazetteer.lookup_key(
@@ -111,9 +150,20 @@ class Resolver:
             groups.append(_Group(value, matches, candidates, fixed, cue_kinds))
         return groups
 
-    def _score(
-        self, candidate: Candidate, group: _Group, context: list[_Group], lang: str
-    ) -> float:
+    def _place(self, place_id: str) -> list[Candidate]:
+        """The place a derived form names, as a one-candidate list (memoised: the lexicon's
+        places recur in every text)."""
+        try:
+            found = self._places[place_id]
+        except KeyError:
+            index = self.gazetteer.index_of(place_id)
+            found = self._places[place_id] = (
+                (self.gazetteer.candidate(index),) if index is not None else ()
+            )
+        return list(found)
+
+    def _prior(self, candidate: Candidate, group: _Group, lang: str) -> float:
+        """What the name and its cue say about a candidate, before any document context."""
         s = self.settings
         score = match_score(candidate, lang)
         if group.cue_kinds:
@@ -121,17 +171,26 @@ class Resolver:
         elif candidate.kind in _UNITS_NAMED_AFTER_CITIES and _has_namesake_city(candidate, group):
             # Salzburg, New York, Luzern: the city, unless the text asks for the state.
             score -= s.namesake_unit
-        countries = {g.choice.country for g in context if g.choice and g.choice.country}
-        if candidate.country and candidate.country in countries:
-            score += s.same_country
-        nearest = math.inf
-        for other in context:
-            point = _context_point(other.choice) if other.choice else None
-            if point is not None:
-                nearest = min(nearest, haversine_km(candidate.lat, candidate.lon, *point))
-        if nearest < math.inf:
-            score += s.nearby * math.exp(-nearest / s.nearby_km)
         return score
+
+    def _scores(self, group: _Group, settled: _Context, others: _Context) -> list[float]:
+        """Each candidate's prior plus the support of the places settled elsewhere: the same
+        country, and closeness to the nearest of them."""
+        s = self.settings
+        scores = []
+        for candidate, score, settled_km in zip(
+            group.candidates, group.priors, group.settled_km, strict=True
+        ):
+            country = candidate.country
+            if country and (country in settled.countries or country in others.countries):
+                score += s.same_country
+            nearest = settled_km
+            if others.points:
+                nearest = min(nearest, nearest_km(candidate.lat, candidate.lon, others.points))
+            if nearest < math.inf:
+                score += s.nearby * math.exp(-nearest / s.nearby_km)
+            scores.append(score)
+        return scores
 
     @staticmethod
     def _mentions(groups: list[_Group]) -> list[Mention]:
@@ -148,18 +207,13 @@ class Resolver:
                     key=lambda pair: (-pair[0], pair[1]),
                 )
                 alternatives = tuple(group.candidates[i] for _, i in ranked[1:4])
-            for match in group.mentions:
-                mentions.append(
-                    Mention(
-                        start=match.start,
-                        end=match.end,
-                        text=match.text,
-                        derived=match.derived,
-                        place=group.choice,
-                        confidence=round(confidence, 4),
-                        alternatives=alternatives,
-                        cue=match.cue,
-                    )
+            confidence = round(confidence, 4)
+            mentions.extend(
+                Mention(
+                    match.start, match.end, match.text, match.derived, group.choice,
+                    confidence, alternatives, match.cue,
                 )
-        mentions.sort(key=lambda m: (m.start, m.end))
+                for match in group.mentions
+            )
+        mentions.sort(key=attrgetter("start", "end"))
         return mentions
