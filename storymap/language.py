@@ -65,7 +65,8 @@ GERMAN = LanguageCues(
     organisation_heads=frozenset(
         "institut universität hochschule akademie zeitung post agentur nachrichtenagentur "
         "bank verein club fc partei ministerium stiftung rundfunk sender gesellschaft "
-        "konzern ag gmbh museum theater oper orchester kommission rat komitee".split()
+        "konzern ag gmbh museum theater oper orchester kommission rat komitee verband "
+        "gewerkschaft behörde".split()
     ),
     facility_heads=frozenset(
         "hauptbahnhof bahnhof hbf flughafen hafen dom münster rathaus stadion messe "

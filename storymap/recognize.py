@@ -184,6 +184,7 @@ class Settings:
     self_evident_prominence: float = 9.5
     all_caps_prominence: float = 9.0
     alternate_name_penalty: float = 3.0
+    adjective_penalty: float = 8.0
 
 
 # Gaps between tokens repeat (" ", ", ", "-"): their verdicts are cached.
@@ -198,6 +199,28 @@ def _joinable(gap: str) -> bool:
     """Tokens separated only by space, hyphen, a full stop or an apostrophe may form a name."""
     stripped = gap.strip()
     return len(gap) <= 3 and stripped in ("", "-", ".", "'", "’")
+
+
+_WEAK_PREPOSITIONS = frozenset({"von", "vom"})
+_DETERMINER = re.compile(
+    r"d(?:er|ie|as|em|en|es)|k?ein(?:e[mnrs]?)?|"
+    r"(?:dies|jen|jed|welch|manch|solch|all|sein|ihr|unser|eur|mein|dein|ander|beid|einig)"
+    r"(?:e[mnrs]?)?"
+)
+
+
+@lru_cache(maxsize=4096)
+def _attributive_adjective(word: str) -> bool:
+    """A lower-case declined adjective (feinstes, kleinen) — not an article or pronoun,
+    and not a compass word (im nördlichen Essen is still the city)."""
+    return (
+        len(word) >= 4
+        and word.isalpha()
+        and word.islower()
+        and word.endswith(("e", "en", "em", "er", "es"))
+        and not _DETERMINER.fullmatch(word)
+        and not word.startswith(("nord", "süd", "ost", "west", "zentral", "mittler"))
+    )
 
 
 def _genitive_variants(key: str, lang: str) -> list[str]:
@@ -641,10 +664,12 @@ class Recogniser:
             or (top.flags & _NAMED and top.prominence >= s.all_caps_prominence)
         ):
             return None  # TASS is an agency, not the village Tass; datelines name big places
-        if not multiword and first.key != key and zipf(first.text, lang) > max(
-            2.5, zipf(key, lang)
-        ):
-            return None  # "Chaos" is a word, not the genitive of Chao (but Russlands is)
+        if not multiword and first.key != key:
+            # The surface without the ending the key dropped (keys are folded: Ägyptens →
+            # aegypten, so the base word's frequency must come from the surface).
+            base = first.text[: len(first.text) - (len(first.key) - len(key))]
+            if zipf(first.text, lang) > max(2.5, zipf(base, lang)):
+                return None  # "Chaos" is a word, not the genitive of Chao (but Russlands is)
         return self._prior_evidence(key, spelling, candidates, as_code, lang)
 
     def _prior_evidence(
@@ -709,9 +734,23 @@ class Recogniser:
         if match.first > 0:
             before = match.first - 1
             before_key = doc.keys[before]
-            if before_key in cues.place_prepositions:
+            # "von" is also the genitive "of" (das Betreten von Zimmern): for a word that is
+            # common on its own it says nothing about a place.
+            weak = (
+                before_key in _WEAK_PREPOSITIONS
+                and reading.frequency >= s.common_word_zipf
+                and not reading.self_evident
+            )
+            if before_key in cues.place_prepositions and not weak:
                 score += s.preposition_bonus
                 cued = True
+            if (
+                lang == "de"
+                and reading.frequency >= s.common_word_zipf
+                and doc.gaps[match.first] == " "
+                and _attributive_adjective(doc.text_of(before))
+            ):
+                score -= s.adjective_penalty  # "feinstes Essen": a common noun, not a city
             generic = cues.generic_terms.get(before_key)
             if generic is not None:
                 cued = True
@@ -743,8 +782,10 @@ class Recogniser:
     ) -> bool:
         """A single-token name inside a person's name (Wladimir Putin, Andrei Lankow)."""
         index = match.first
-        if doc.keys[index] != match.key and top.kind in _BIG_KINDS:
-            return False  # an inflected country name (Chinas) is not a first name
+        if doc.keys[index] != match.key and (
+            top.kind in _BIG_KINDS or self._clear_place_word(match.key, lang)
+        ):
+            return False  # an inflected well-known place (Chinas, Berlins) is not a first name
         if lang == "de" and top.kind in ("country", "continent", "historic_country"):
             return False  # "Kims Russland-Besuch": German names no person after a country
 
@@ -984,8 +1025,14 @@ class Recogniser:
                 break
             if not _joinable(gaps[index]):
                 break
-            if keys[index] in heads:
+            if _organisation_head(keys[index], heads):
                 return True
+        # "Radio Pilatus", "FC Bayern", "Hotel Kempinski": a name after such a word is
+        # the organisation's.
+        if match.first >= 1 and _joinable(gaps[match.first]) and caps[match.first - 1] and (
+            keys[match.first - 1] in _ORGANISATION_OPENERS
+        ):
+            return True
         # "Institut für X…": the mention names the institute's subject.
         if (
             match.first >= 2
@@ -1000,6 +1047,21 @@ class Recogniser:
                 return True
             index += 1
         return False
+
+
+# Words that open an organisation's name, whatever follows (lower-case token keys).
+_ORGANISATION_OPENERS = frozenset(
+    "radio hotel restaurant kino cafe fc sv tsv vfb vfl sc ssv spvgg".split()
+)
+
+
+def _organisation_head(key: str, heads: frozenset[str]) -> bool:
+    """An organisation word, also as the head of a German compound (Städteverband)."""
+    if key in heads:
+        return True
+    return any(
+        len(head) >= 4 and len(key) > len(head) + 2 and key.endswith(head) for head in heads
+    )
 
 
 def _surface_length(surface: str, head_key: str) -> int | None:

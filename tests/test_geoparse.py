@@ -102,3 +102,24 @@ def test_english_landmarks_borrowing_a_place_word():
     by_text = {m.text: m for m in result.mentions}
     assert by_text["French Quarter"].place is None
     assert by_text["London Bridge"].place.name == "London"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # genitives of names whose folded key is no word (Ägyptens → aegypten)
+        ("Er steht an der Seite der Regierung Ägyptens im Kampf.", ["Ägyptens"]),
+        ("Allein innerhalb Südafrikas leben sie.", ["Südafrikas"]),
+        # an inflected well-known city is no first name before a capitalised word
+        ("Berlins Regierender Bürgermeister sagte am Montag nichts.", ["Berlins"]),
+        # a common noun after an adjective, and "von" as the genitive "of"
+        ("An Bord wird feinstes Essen serviert.", []),
+        ("Das Betreten von Zimmern mit Blick auf die Grenze war untersagt.", []),
+        ("Er fuhr am Montag nach Essen.", ["Essen"]),
+        # organisations: compound heads and opening words
+        ("Der Schweizer Städteverband befürwortet die Reform.", []),
+        ("Das sagten die Behörden gegenüber Radio Pilatus.", []),
+    ],
+)
+def test_german_names_in_context(text, found):
+    assert [m.text for m in geoparse(text, lang="de").mentions] == found
