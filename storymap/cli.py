@@ -361,6 +361,13 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--data", default=None, help="another gazetteer store or data folder")
     scan.set_defaults(handler=_gazetteer_scan)
 
+    from storymap.batch import add_arguments as add_batch_arguments
+    from storymap.batch import run as run_batch
+
+    batch = commands.add_parser("batch", help="build the story maps of many articles in parallel")
+    add_batch_arguments(batch)
+    batch.set_defaults(handler=run_batch)
+
     from storymap.evaluate.cli import add_arguments as add_eval_arguments
     from storymap.evaluate.cli import run as run_eval
 

@@ -17,6 +17,7 @@ from tests.conftest import REPO
             ("expand_s", "open_s", "lookups_per_s", "peak_rss_mb", "committed_mb"),
         ),
         ("geoparse_bench.py", ("warm_kb_per_s", "cold_cli_s", "ratio_to_tokenisation")),
+        ("batch_bench.py", ("speedup", "peak_mb")),
     ],
 )
 def test_benchmark_quick_run(tmp_path, script, measures):
