@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gazetteer import Candidate, Gazetteer
 from gazetteer.geo import haversine_km
@@ -150,46 +152,75 @@ class Journey:
         return tuple(stop.mode for stop in self.stops[1:])
 
 
-def _words(text: str) -> list[str]:
-    return [word.lower() for word in _WORD.findall(text)]
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """Lower-case words (cached: a sentence is read by several rules)."""
+    return tuple(_WORD.findall(text.lower()))
 
 
-def _has_cue(words: list[str], lang: str) -> bool:
-    cues = _CUES[lang]
-    return any(word.startswith(cues) for word in words)
+def _prefix_pattern(prefixes: Sequence[str]) -> re.Pattern[str]:
+    """A word starting with one of ``prefixes`` (on lower-case text): one regex search
+    instead of a test per word."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, prefixes)) + ")")
 
 
-def _time_rank(sentence: str, words: list[str], lang: str) -> int:
+_CUE_PATTERN = {lang: _prefix_pattern(cues) for lang, cues in _CUES.items()}
+_TRAVEL_PATTERN = {lang: _prefix_pattern(cues) for lang, cues in _TRAVEL_CUES.items()}
+_WEEKDAY_PATTERN = {
+    lang: re.compile(r"\b(?:" + "|".join(days) + r")\b") for lang, days in _WEEKDAYS.items()
+}
+_OVERVIEW = re.compile(r"\w+\s*,\s*\w+\s+(und|sowie|and)\s+\w+")
+
+
+def _has_cue(sentence: str, lang: str) -> bool:
+    return _CUE_PATTERN[lang].search(sentence.lower()) is not None
+
+
+def _time_rank(sentence: str, words: Sequence[str], lang: str) -> int:
     """0 earlier than the narrative, 1 the narrative, 2 later (plans, expectations)."""
-    if any(word in _EARLIER[lang] for word in words):
+    present = set(words)
+    if not present.isdisjoint(_EARLIER[lang]):
         return 0
-    if lang == "de" and ("hatte" in words or "hatten" in words) and _PLUPERFECT.search(sentence):
+    if lang == "de" and not present.isdisjoint(("hatte", "hatten")) and _PLUPERFECT.search(
+        sentence
+    ):
         return 0
-    if any(word in _LATER[lang] for word in words):
+    if not present.isdisjoint(_LATER[lang]):
         return 2
     return 1
 
 
-def _mode_of(words: list[str], lang: str) -> str | None:
-    for prefixes, mode in _MODES[lang]:
-        if any(word.startswith(prefixes) for word in words):
-            return mode
-    return None
+def _mode_of(sentence: str, lang: str) -> str | None:
+    """The vehicle a sentence names (the first mode in _MODES order that it mentions)."""
+    found = {match.lastgroup for match in _MODE_WORDS[lang].finditer(sentence.lower())}
+    return next((mode for _, mode in _MODES[lang] if mode in found), None)
+
+
+# Every vehicle word of a text in one pass: one named group per mode, in _MODES order.
+_MODE_WORDS = {
+    lang: re.compile(
+        r"\b(?:"
+        + "|".join(f"(?P<{mode}>{'|'.join(map(re.escape, prefixes))})" for prefixes, mode in table)
+        + r")\w*"
+    )
+    for lang, table in _MODES.items()
+}
 
 
 def _assign_modes(stops: list[Stop], text: str, lang: str) -> None:
     """Each stop's arrival mode: from its own sentences, else the story's usual vehicle for
     stops reached by travelling (not for an event venue)."""
     counts: dict[str, int] = {}
-    for mode in (_mode_of([w], lang) for w in _words(text)):
+    for match in _MODE_WORDS[lang].finditer(text.lower()):
+        mode = match.lastgroup
         if mode:
             counts[mode] = counts.get(mode, 0) + 1
     usual = max(sorted(counts), key=lambda mode: counts[mode]) if counts else None
     for stop in stops[1:]:
-        spoken = [_words(text[a:b]) for a, b in stop.sentences]
-        stop.mode = next((m for words in spoken if (m := _mode_of(words, lang))), None)
+        spoken = [text[a:b] for a, b in stop.sentences]
+        stop.mode = next((m for sentence in spoken if (m := _mode_of(sentence, lang))), None)
         travelled = any(
-            word.startswith(_TRAVEL_CUES[lang]) for words in spoken for word in words
+            _TRAVEL_PATTERN[lang].search(text[a:b].lower()) for a, b in stop.sentences
         )
         if stop.mode is None and travelled:
             stop.mode = usual
@@ -207,9 +238,10 @@ def _weekdays(result: GeoparseResult, lang: str) -> dict[tuple[int, int], int]:
     for passage in result.article.passages:
         current: int | None = None
         for sentence in passage.sentences:
-            words = _words(text[sentence.start : sentence.end])
-            day = next((i for i, name in enumerate(_WEEKDAYS[lang]) if name in words), None)
-            if day is not None and "bis" not in words and "until" not in words:
+            lowered = text[sentence.start : sentence.end].lower()
+            found = _WEEKDAY_PATTERN[lang].findall(lowered)
+            day = min(_WEEKDAYS[lang].index(name) for name in found) if found else None
+            if day is not None and not {"bis", "until"} & set(_words(lowered)):
                 first = day if first is None else first
                 current = (day - first) % 7
             if current is not None:
@@ -235,26 +267,34 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
     text = result.article.text
     lang = result.lang
     mentions_by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    placed = sorted((m for m in result.mentions if m.place is not None), key=lambda m: m.start)
+    position = 0
     for passage in result.article.passages:
         for sentence in passage.sentences:
-            inside = [
-                m for m in result.mentions
-                if sentence.start <= m.start < sentence.end and m.place is not None
-            ]
+            while position < len(placed) and placed[position].start < sentence.start:
+                position += 1
+            inside = []
+            while position < len(placed) and placed[position].start < sentence.end:
+                inside.append(placed[position])
+                position += 1
             if inside:
                 mentions_by_sentence[(sentence.start, sentence.end)] = inside
-    weekdays = _weekdays(result, lang)
+    weekdays: dict[tuple[int, int], int] | None = None  # read only if a sentence moves
     stops: dict[str, Stop] = {}
     chains: list[list[str]] = []
     for (start, end), mentions in sorted(mentions_by_sentence.items()):
         sentence = text[start:end]
-        words = _words(sentence)
-        if not _has_cue(words, lang) or any(word in _HISTORIC[lang] for word in words):
+        if not _has_cue(sentence, lang):
             continue
+        words = _words(sentence)
+        if any(word in _HISTORIC[lang] for word in words):
+            continue
+        if weekdays is None:
+            weekdays = _weekdays(result, lang)
         rank = _time_rank(sentence, words, lang)
         # "reist nach Mali, Niger und Äthiopien": an overview of the trip; its places are
         # dated by the sentences that speak of each of them, if any.
-        overview = bool(re.search(r"\w+\s*,\s*\w+\s+(und|sowie|and)\s+\w+", sentence))
+        overview = bool(_OVERVIEW.search(sentence))
         chain = _chain(mentions, text)
         if chain:
             chains.append([m.place.id for m in chain])  # type: ignore[union-attr]
@@ -373,9 +413,12 @@ def _chain(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def _border_origin(
-    mentions: list[Mention], text: str, words: list[str], lang: str
+    mentions: list[Mention], text: str, words: Sequence[str], lang: str
 ) -> Mention | None:
     """X in "die X-Y Grenze überquert" / "crossed the X-Y border": where the trip came from."""
+    lowered = " ".join(words)
+    if not any(border in lowered for border in _BORDER[lang]):
+        return None  # a cheap test first: most sentences cross no border
     if not any(w.startswith(_BORDER[lang]) for w in words):
         return None
     if not any(w.startswith(_CROSSING[lang]) for w in words):
