@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Sequence
@@ -146,6 +147,23 @@ def _extract_options(args: argparse.Namespace) -> object:
     )
 
 
+# Inputs from this size on get progress lines (geoparsing them takes seconds).
+PROGRESS_BYTES = 1_000_000
+
+
+def _progress(message: str) -> None:
+    print(f"storymap: {message}", file=sys.stderr, flush=True)
+
+
+def _input_size(path: str) -> int:
+    if path == "-":
+        return 0
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
+
+
 def _online_geocoder(args: argparse.Namespace) -> object | None:
     """The online fallback the user asked for (never by default)."""
     if not args.geocoder:
@@ -168,9 +186,14 @@ def _extract_story(args: argparse.Namespace) -> object:
     from storymap.workflow import story_from_file
 
     online = _online_geocoder(args)
+    size = _input_size(args.file)
+    if size >= PROGRESS_BYTES:
+        _progress(f"reading {args.file} ({size / 1e6:.1f} MB): finding places and the route …")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         story = story_from_file(args.file, _extract_options(args), geocoder=online)  # type: ignore[arg-type]
+    if size >= PROGRESS_BYTES:
+        _progress(f"{len(story.mentions)} mentions of {len(story.places)} places; writing …")
     for warning in caught:
         print(f"storymap: warning: {warning.message}", file=sys.stderr)
     for note in story.notes:
@@ -387,9 +410,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # a kill ends like Ctrl-C: temporary files removed, no output
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _interrupt)
     from gazetteer import GazetteerDataError
 
     try:

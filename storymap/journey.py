@@ -323,7 +323,7 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
             if not tied or (kind not in _STOP_KINDS and not (kind in _COUNTRY_KINDS and directed)):
                 continue
             place_rank = -1 if any(w in _ORIGIN_WORDS[lang] for w in before) else rank
-            if _AFTER_STAY[lang].search(text[start : mention.start]):
+            if _AFTER_STAY[lang].search(text[max(start, mention.start - 200) : mention.start]):
                 place_rank = min(place_rank, 0)
             if any(w in _EN_ROUTE for w in _words(gap)[-4:]) and before and (
                 before[-1] in _DESTINATION_WORDS[lang]

@@ -503,10 +503,12 @@ class Recogniser:
         taken = {i for m in chosen for i in range(m.first, m.last + 1)}
         # A weak reading is kept when it lies near the places the text clearly names
         # (the border village Hasan in a story about Vladivostok).
-        anchors = [
-            anchor_point(m.candidates[0].lat, m.candidates[0].lon) for m in chosen
-            if m.candidates and m.candidates[0].kind not in _AREA_KINDS and not m.needs_cue
-        ]
+        anchors = list(  # each place once: a long text names the same places again and again
+            dict.fromkeys(
+                anchor_point(m.candidates[0].lat, m.candidates[0].lon) for m in chosen
+                if m.candidates and m.candidates[0].kind not in _AREA_KINDS and not m.needs_cue
+            )
+        )
         rescued = [m for m in weak if self._near(m, anchors)]
         chosen += self._without_overlaps(rescued, taken)
         # Coordination supports a common word: "Zug und Luzern", "Halle, Leipzig".
@@ -982,6 +984,8 @@ class Recogniser:
     ) -> tuple[int, str, str | None] | None:
         """A place name opening a closed compound (Russlandbild, Afrikareise, Sowjetstaaten):
         (characters of ``text``, key, lexicon place id) of that part, or None."""
+        if len(key) > 40:
+            return None  # no real compound is this long; trying every cut would be quadratic
         for cut in range(len(key) - 3, 2, -1):
             head, rest = key[:cut], key[cut:]
             if rest.startswith("s") and len(rest) > 4 and zipf(rest[1:], lang) >= 3.0:
@@ -1042,7 +1046,8 @@ class Recogniser:
             return True
         # A capitalised run ending in an organisation head (South China Morning Post).
         index = match.last + 1
-        while index < doc.size and caps[index] and _joinable(gaps[index]):
+        end = min(doc.size, match.last + 8)  # names are short; a title-case text is not one
+        while index < end and caps[index] and _joinable(gaps[index]):
             if keys[index] in heads:
                 return True
             index += 1

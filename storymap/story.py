@@ -7,6 +7,7 @@ geoparses and the page's script derives nothing itself.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,10 +61,11 @@ class Story:
         return next(place for place in self.places if place.id == place_id)
 
     def passage_of(self, offset: int) -> int:
-        for passage in self.article.passages:
-            if passage.start <= offset < passage.end:
-                return passage.index
-        return 0
+        """Index of the passage holding ``offset`` (0 if none): a binary search, since a
+        long article has thousands of passages and mentions."""
+        passages = self.article.passages
+        i = bisect_right(passages, offset, key=lambda passage: passage.start) - 1
+        return passages[i].index if i >= 0 and offset < passages[i].end else 0
 
     def route_legs(self) -> list[tuple[str, str, float]]:
         """(from id, to id, geodesic km) for each leg of the route."""

@@ -46,36 +46,69 @@ class Article:
         return self.text[self.body_start :]
 
 
+# Byte-order marks, UTF-32 first: its little-endian mark begins with UTF-16's.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is a clear error."""
+    """UTF-8 (with or without BOM), or UTF-16/UTF-32 with BOM; anything else is a clear error."""
     if len(data) > MAX_INPUT_BYTES:
         limit = MAX_INPUT_BYTES // 10**6
         raise InputError(f"input is {len(data) / 1e6:.1f} MB; the limit is {limit} MB")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is not None:
         try:
-            return data.decode("utf-16")
+            text = data.decode(encoding)
         except UnicodeDecodeError as error:
-            raise InputError("input starts like UTF-16 but is not valid UTF-16") from error
-    if b"\x00" in data[:4096]:
-        raise InputError("input looks like binary data, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"input is not UTF-8 (invalid byte at position {error.start}); "
-            "convert it first, e.g. iconv -f latin1 -t utf-8"
-        ) from error
+            raise InputError(f"input starts like {encoding.upper()} but is not valid "
+                             f"{encoding.upper()}") from error
+    elif b"\x00" in data[:4096]:
+        message = _utf16_without_bom(data[:4096])
+        raise InputError(message or "input looks like binary data, not text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"input is not UTF-8 (invalid byte at position {error.start}); "
+                "convert it first, e.g. iconv -f latin1 -t utf-8"
+            ) from error
     control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > 8:
         raise InputError("input looks like binary data, not text")
     return text
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """The error for UTF-16 text that lacks its byte-order mark (most of one byte in two NUL,
+    as Latin script in UTF-16 is), or None when the NULs look like binary data."""
+    if len(head) < 8:
+        return None
+    low, high = head[0::2].count(0) / len(head[0::2]), head[1::2].count(0) / len(head[1::2])
+    if max(low, high) < 0.5 or min(low, high) > 0.05:
+        return None
+    order = "le" if high > low else "be"
+    return (
+        "input looks like UTF-16 without a byte-order mark; convert it first, "
+        f"e.g. iconv -f utf-16{order} -t utf-8"
+    )
+
+
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f]*\n\s*")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and whitespace,
-# when the next character starts a new sentence (upper case, digit, quote).
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”“»«)\]]*\s+(?=[\"'„“»«(\[]?[A-ZÄÖÜ0-9])")
+# when the next character starts a new sentence (upper case, digit, quote). Matching starts
+# only at the first mark of a run and never backtracks, so a long run of dots is one linear
+# scan, not one scan per dot.
+_SENTENCE_END = re.compile(
+    r"(?<![.!?…])[.!?…]++[\"'”“»«)\]]*+\s++(?=[\"'„“»«(\[]?[A-ZÄÖÜ0-9])"
+)
+_LONGEST_ABBREVIATION = 8  # characters; the abbreviation test looks no further back
 # Tokens before a full stop that do not end a sentence.
 _ABBREVIATIONS = frozenset(
     """z.B bzw ca Dr Prof Nr St Str usw vgl etc Mio Mrd Jh Jhd Mr Mrs Ms Jr Sr Inc Ltd Co Corp
@@ -115,12 +148,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last whitespace-separated word of ``text[start:end]``, or "" when there is none or
+    it is too long to be an abbreviation. Looks back a bounded distance, so a sentence full of
+    abbreviations (each one not ending it) stays linear."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    window = max(start, end - 4 * _LONGEST_ABBREVIATION)
+    word = text[window:end].rsplit(None, 1)
+    if not word or (window > start and len(word[-1]) == end - window):
+        return ""  # nothing, or cut off by the window: longer than any abbreviation
+    return word[-1]
+
+
 def _sentences(text: str, start: int, end: int) -> list[Span]:
     spans = []
     position = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        before = text[position : match.start()].rsplit(None, 1)
-        last_word = before[-1] if before else ""
+        last_word = _last_word(text, position, match.start())
         if last_word.rstrip(".") in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isupper()):
             continue
         cut = match.end()

@@ -3,6 +3,8 @@ self-contained pages)."""
 
 from __future__ import annotations
 
+import html
+
 from branca.element import MacroElement
 from jinja2 import Template
 
@@ -55,8 +57,10 @@ class Annotation(MacroElement):
     """A popup (HTML) and a tooltip (text) bound to the parent layer.
 
     Both go into the script as JSON strings (jinja's ``tojson`` escapes <, >, & and
-    quotes), so article text can never end the script or inject markup; folium's own
-    Popup/Tooltip paste text into JavaScript template literals and need jQuery.
+    quotes), so article text can never end the script; folium's own Popup/Tooltip paste
+    text into JavaScript template literals and need jQuery. Leaflet sets a tooltip string
+    as innerHTML, so the tooltip text is escaped here: a label such as ``<img onerror=…>``
+    shows as written instead of running.
     """
 
     _template = Template(
@@ -72,4 +76,4 @@ class Annotation(MacroElement):
         super().__init__()
         self._name = "Annotation"
         self.popup = popup_html
-        self.tooltip = tooltip
+        self.tooltip = html.escape(tooltip, quote=False)

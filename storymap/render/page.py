@@ -12,6 +12,8 @@ import html
 import json
 import math
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import count
@@ -26,6 +28,7 @@ from storymap.render.basemap import BasemapOutlines
 from storymap.render.controls import Annotation, FullscreenControl
 from storymap.render.messages import catalogue, count_places, format_date, format_km
 from storymap.story import Story, StoryPlace
+from storymap.text import Passage, Span
 
 DATA_ATTRIBUTION = (
     'Places: <a href="https://www.geonames.org/">GeoNames</a> '
@@ -110,7 +113,33 @@ def _leg_label(line: list[tuple[float, float]], distance: str) -> folium.Marker:
     )
 
 
-def _popup(story: Story, place: StoryPlace, messages: dict[str, str]) -> str:
+def _enclosing(starts: Sequence[int], spans: Sequence[Span | Passage], offset: int) -> int:
+    """Index of the span holding ``offset`` among sorted, disjoint ``spans`` (``starts``: their
+    starts), or -1. A binary search, so rendering stays linear in the article's length: a scan
+    of every passage per mention made a 1 MB article take minutes."""
+    found = bisect_right(starts, offset) - 1
+    return found if found >= 0 and offset < spans[found].end else -1
+
+
+class _Sentences:
+    """Every sentence of the article in order, with their starts for ``_enclosing``."""
+
+    def __init__(self, story: Story) -> None:
+        self.spans = [sentence for p in story.article.passages for sentence in p.sentences]
+        self.starts = [sentence.start for sentence in self.spans]
+
+
+def _mention_passages(story: Story) -> list[int]:
+    """The passage index of every mention (as ``Story.passage_of`` says, without its scan)."""
+    passages = story.article.passages
+    starts = [passage.start for passage in passages]
+    found = (_enclosing(starts, passages, mention.start) for mention in story.mentions)
+    return [passages[index].index if index >= 0 else 0 for index in found]
+
+
+def _popup(
+    story: Story, place: StoryPlace, messages: dict[str, str], sentences_in: _Sentences
+) -> str:
     """Name as written and in the gazetteer, kind, country, coordinates, and the sentences
     that mention the place with the mention emphasised (all escaped)."""
     kind = messages.get(f"kind_{place.kind}", place.kind)
@@ -124,15 +153,15 @@ def _popup(story: Story, place: StoryPlace, messages: dict[str, str]) -> str:
     sentences = []
     for index in place.mentions[:3]:
         mention = story.mentions[index]
-        for passage in story.article.passages:
-            for sentence in passage.sentences:
-                if sentence.start <= mention.start < sentence.end:
-                    before = story.text[sentence.start : mention.start]
-                    after = story.text[mention.end : sentence.end]
-                    sentences.append(
-                        f"{html.escape(before)}<mark>{html.escape(mention.text)}</mark>"
-                        f"{html.escape(after)}"
-                    )
+        found = _enclosing(sentences_in.starts, sentences_in.spans, mention.start)
+        if found >= 0:
+            sentence = sentences_in.spans[found]
+            before = story.text[sentence.start : mention.start]
+            after = story.text[mention.end : sentence.end]
+            sentences.append(
+                f"{html.escape(before)}<mark>{html.escape(mention.text)}</mark>"
+                f"{html.escape(after)}"
+            )
     if sentences:
         parts.append("<ul class='storymap-popup-quotes'>")
         parts.extend(f"<li>{sentence}</li>" for sentence in dict.fromkeys(sentences))
@@ -213,8 +242,9 @@ def build_map(
                 )
             )
     markers: dict[str, folium.map.Layer] = {}
+    sentences = _Sentences(story)
     for place in story.places:
-        popup = _popup(story, place, messages)
+        popup = _popup(story, place, messages, sentences)
         if place.stop is not None:
             marker = folium.Marker(
                 [place.lat, place.lon],
@@ -263,8 +293,8 @@ def _passages_html(story: Story) -> list[dict[str, object]]:
     """Each paragraph with its mentions as links (everything else escaped)."""
     result = []
     by_passage: dict[int, list[int]] = {}
-    for index, mention in enumerate(story.mentions):
-        by_passage.setdefault(story.passage_of(mention.start), []).append(index)
+    for index, passage_index in enumerate(_mention_passages(story)):
+        by_passage.setdefault(passage_index, []).append(index)
     for passage in story.article.passages:
         position = passage.start
         pieces = []
@@ -314,14 +344,14 @@ def render_page(
         data["map"] = fmap.get_name()
         for place in data["places"]:  # type: ignore[union-attr]
             place["marker"] = markers[place["id"]]
-    passages = []
-    for passage in story.article.passages:
-        ids = []
-        for mention in story.mentions:
-            if mention.place and story.passage_of(mention.start) == passage.index:
-                ids.append(mention.place.id)
-        passages.append({"index": passage.index, "places": list(dict.fromkeys(ids))})
-    data["passages"] = passages
+    places_in: dict[int, dict[str, None]] = {}
+    for mention, passage_index in zip(story.mentions, _mention_passages(story), strict=True):
+        if mention.place:
+            places_in.setdefault(passage_index, {})[mention.place.id] = None
+    data["passages"] = [
+        {"index": passage.index, "places": list(places_in.get(passage.index, {}))}
+        for passage in story.article.passages
+    ]
     stops = [story.place(place_id) for place_id in story.route]
     data["route"] = {"stops": list(story.route), "bounds": _bounds(stops)}
     data["bounds"] = _bounds([p for p in story.places if not p.area] or list(story.places))
