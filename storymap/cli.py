@@ -33,6 +33,15 @@ def _print_candidates(rows: Sequence[dict[str, object]], as_json: bool) -> None:
         print("  ".join(value.ljust(width) for value, width in zip(line, widths, strict=True)))
 
 
+def _emit(output: str, path: Path | None, what: str) -> None:
+    """A command's result: to stdout, or written atomically to ``path`` with a note."""
+    if path is None:
+        sys.stdout.write(output)
+    else:
+        write_atomically(path, output)
+        print(f"wrote {path} ({what})", file=sys.stderr)
+
+
 def _gazetteer_lookup(args: argparse.Namespace) -> int:
     from gazetteer import Gazetteer
 
@@ -73,12 +82,7 @@ def _gazetteer_scan(args: argparse.Namespace) -> int:
             f"{match.start}\t{match.end}\t{surface}\t{best.id}\t"
             f"{best.name}\t{best.kind}\t{best.country}\t{best.lat}\t{best.lon}"
         )
-    output = "\n".join(lines) + "\n"
-    if args.output is None:
-        sys.stdout.write(output)
-    else:
-        write_atomically(args.output, output)
-        print(f"wrote {args.output} ({len(lines) - 1} names)", file=sys.stderr)
+    _emit("\n".join(lines) + "\n", args.output, f"{len(lines) - 1} names")
     return 0
 
 
@@ -124,11 +128,7 @@ def _geoparse(args: argparse.Namespace) -> int:
         output = "".join(line + "\n" for line in lines)
     if not rows:
         print("no places found", file=sys.stderr)
-    if args.output is None:
-        sys.stdout.write(output)
-    else:
-        write_atomically(args.output, output)
-        print(f"wrote {args.output} ({len(rows)} mentions)", file=sys.stderr)
+    _emit(output, args.output, f"{len(rows)} mentions")
     return 0
 
 

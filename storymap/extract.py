@@ -7,7 +7,7 @@ from collections.abc import Callable
 from gazetteer import Candidate, Gazetteer
 from gazetteer.normalize import normalize
 from storymap import overrides as overrides_module
-from storymap.geoparse import GeoparseResult, geoparse
+from storymap.geoparse import GeoparseResult, default_gazetteer, geoparse
 from storymap.journey import infer_journey
 from storymap.mention import Mention
 from storymap.overrides import Overrides
@@ -66,7 +66,7 @@ def build_story(
     result = geoparse(text, lang=lang)
     if geocoder is not None:
         result = geocoder(result)
-    gazetteer = Gazetteer.open()
+    gazetteer = default_gazetteer()
     mentions = result.mentions
     notes: tuple[str, ...] = ()
     if overrides is not None:

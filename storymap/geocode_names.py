@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from gazetteer import Gazetteer
 from gazetteer.normalize import normalize, normalize_token, tokens
-from storymap.geoparse import GeoparseResult
+from storymap.geoparse import GeoparseResult, default_gazetteer
 from storymap.language import CUES
 from storymap.words import zipf
 
@@ -181,7 +181,7 @@ def unknown_name_spans(
     taken = [(m.start, m.end) for m in result.mentions]
     covered = {t.index for t in toks if _overlaps(t.start, t.end, taken)}
     people = _people(toks, lang, rules)
-    gazetteer = gazetteer or Gazetteer.open()
+    gazetteer = gazetteer or default_gazetteer()
     found: list[NameSpan] = []
     for run_start, cue in _cued_starts(toks, lang, rules):
         if run_start in covered:

@@ -20,8 +20,14 @@ class GeoparseResult:
 
 
 @lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The embedded gazetteer, opened once per process and shared by every stage."""
+    return Gazetteer.open()
+
+
+@lru_cache(maxsize=1)
 def _default_pipeline() -> tuple[Recogniser, Resolver]:
-    gazetteer = Gazetteer.open()
+    gazetteer = default_gazetteer()
     return Recogniser(gazetteer), Resolver(gazetteer)
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from gazetteer import Candidate, Gazetteer
 from gazetteer.geo import haversine_km
-from storymap.geoparse import GeoparseResult
+from storymap.geoparse import GeoparseResult, default_gazetteer
 from storymap.mention import Mention
 
 _STOP_KINDS = frozenset({"city", "town", "village", "island", "building", "admin3"})
@@ -383,7 +383,7 @@ def _origin_in_home(
     result: GeoparseResult, country: str, gazetteer: Gazetteer | None
 ) -> Candidate | None:
     """The home country's capital, when the text names it."""
-    gazetteer = gazetteer or Gazetteer.open()
+    gazetteer = gazetteer or default_gazetteer()
     for mention in result.mentions:
         place = mention.place
         if place is None or place.country != country:

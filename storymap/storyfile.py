@@ -17,6 +17,7 @@ from typing import Any
 
 from gazetteer import Candidate, Gazetteer
 from storymap import __version__
+from storymap.geoparse import default_gazetteer
 from storymap.mention import Mention
 from storymap.story import Story, assemble_story
 from storymap.text import read_article
@@ -205,7 +206,7 @@ def loads(source: str, name: str = "story.json") -> Story:
                 (c for c in alternatives if c.id == place_id), None
             )
             if place is None:
-                gazetteer = gazetteer or Gazetteer.open()
+                gazetteer = gazetteer or default_gazetteer()
                 index = gazetteer.index_of(place_id)
                 if index is None:
                     raise _fail(name, source, (*where, "place"), f"no place has id {place_id!r}")
