@@ -134,12 +134,16 @@ class CountryShape:
 
 
 def read_country_label_points(path: Path, alpha3_to_alpha2: dict[str, str]) -> list[CountryShape]:
-    """Label points of Natural Earth admin-0 polygons (``.geojson`` or ``.geojson.xz``).
+    """Country points from Natural Earth admin-0 polygons (``.geojson`` or ``.geojson.xz``).
 
-    The point is the centroid of the largest polygon part, moved inside it when the centroid
-    falls outside (a concave coast); small overseas parts do not drag it away.
+    The point is the centre of the view that frames the country (``extent.extent_centre``
+    over the parts joined to the main one) when that centre lies on the country's own land;
+    otherwise (Japan's arc, Vietnam's S, Chile) the centroid of the largest part, moved
+    inside it when it falls outside (a concave coast).
     """
-    from shapely.geometry import shape
+    from shapely.geometry import Point, shape
+
+    from gazetteer.build.extent import connected_parts, extent_centre
 
     opener = lzma.open if path.suffix == ".xz" else open
     with opener(path, "rt", encoding="utf-8") as handle:
@@ -154,17 +158,19 @@ def read_country_label_points(path: Path, alpha3_to_alpha2: dict[str, str]) -> l
             continue
         geometry = shape(feature["geometry"])
         parts = list(getattr(geometry, "geoms", [geometry]))
-        main = max(parts, key=lambda part: part.area)
-        point = main.centroid
-        if not main.contains(point):
-            point = main.representative_point()
+        lat, lon = extent_centre(connected_parts(parts))
+        if not geometry.contains(Point(lon, lat)):
+            main = max(parts, key=lambda part: part.area)
+            centroid = main.centroid
+            point = centroid if main.contains(centroid) else main.representative_point()
+            lat, lon = point.y, point.x
         shapes.append(
             CountryShape(
                 iso_a2=iso,
                 name=properties.get("NAME", iso),
                 population=int(properties.get("POP_EST") or 0),
-                lat=round(point.y, 5),
-                lon=round(point.x, 5),
+                lat=round(lat, 5),
+                lon=round(lon, 5),
             )
         )
     return shapes
