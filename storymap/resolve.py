@@ -94,6 +94,36 @@ def _has_namesake_city(unit: Candidate, group: _Group) -> bool:
     )
 
 
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
+
+
+def _divided_part(region: Candidate, country: Candidate) -> bool:
+    """Whether ``country`` is a compass part of the name ``region`` carries (North Korea of
+    the Korean Peninsula, South Sudan of Sudan's name): "North" + a word that opens the
+    region's name up to an ending of at most two letters."""
+    words = country.name.lower().split()
+    if len(words) != 2 or words[0] not in _COMPASS_WORDS:
+        return False
+    head = region.name.lower().split()[0]
+    return head.startswith(words[1]) and len(head) - len(words[1]) <= 2
+
+
+def _narrow_divided_names(groups: list[_Group]) -> None:
+    """A derived form of a divided name (Koreans, koreanisch → the Korean Peninsula) means
+    the one part the article names: Koreans in a report on North Korea are North Koreans.
+    With both parts named (or neither), the form keeps the whole."""
+    countries = {
+        g.choice.index: g.choice for g in groups if g.choice and g.choice.kind == "country"
+    }
+    for group in groups:
+        region = group.choice
+        if not group.fixed or region is None or region.kind not in ("peninsula", "region"):
+            continue
+        parts = [c for c in countries.values() if _divided_part(region, c)]
+        if len(parts) == 1:
+            group.choice = parts[0]
+
+
 class Resolver:
     def __init__(self, gazetteer: Gazetteer, settings: ResolveSettings | None = None) -> None:
         self.gazetteer = gazetteer
@@ -127,6 +157,7 @@ class Resolver:
                 group.scores = self._scores(group, settled, others)
                 best = max(range(len(group.candidates)), key=lambda i: (group.scores[i], -i))
                 group.choice = group.candidates[best]
+        _narrow_divided_names(groups)
         return self._mentions(groups)
 
     def _groups(self, recognised: list[Recognised], lang: str) -> list[_Group]:

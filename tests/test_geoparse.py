@@ -123,3 +123,29 @@ def test_english_landmarks_borrowing_a_place_word():
 )
 def test_german_names_in_context(text, found):
     assert [m.text for m in geoparse(text, lang="de").mentions] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "North Korea's leader arrived in Vladivostok. Koreans waved flags at the station.",
+            "en",
+            "North Korea",
+        ),
+        (
+            "Nordkoreas Machthaber reiste nach Wladiwostok. Die koreanische Delegation folgte.",
+            "de",
+            "North Korea",
+        ),
+        (
+            "North Korea and South Korea met at the border. Koreans on both sides watched.",
+            "en",
+            "Korean Peninsula",
+        ),
+    ],
+)
+def test_derived_form_of_a_divided_name_means_the_part_the_article_names(text, lang, expected):
+    mentions = geoparse(text, lang=lang).mentions
+    derived = [m for m in mentions if m.text.lower().startswith("korean")]
+    assert derived and all(m.place.name == expected for m in derived)
