@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from gazetteer import Candidate, Gazetteer
 from gazetteer.geo import haversine_km
 from storymap.geoparse import GeoparseResult, default_gazetteer
 from storymap.mention import Mention
+from storymap.wordclasses import WordClass, WordClasses
 
 _STOP_KINDS = frozenset({"city", "town", "village", "island", "building", "admin3"})
 _COUNTRY_KINDS = frozenset({"country", "admin1", "region"})
@@ -99,18 +100,25 @@ _TRAVEL_CUES = {
 }
 _UNDATED = 99
 # "Nach ihrem Zwischenstopp in Wien …", "after a stopover in Vienna": that place came first.
+_STAYS = {
+    "de": ("zwischenstopp", "zwischenhalt", "aufenthalt", "halt", "stopp", "station", "besuch",
+           "visite", "ankunft", "landung"),
+    "en": ("stopover", "stop", "stay", "visit", "visiting", "stopping", "arriving", "landing"),
+}
 _AFTER_STAY = {
     "de": re.compile(
-        r"\bnach\s+(?:\w+\s+){0,3}?(?:zwischenstopp|zwischenhalt|aufenthalt|halt|stopp|station|"
-        r"besuch|visite|ankunft|landung)\w*\s+(?:\w+\s+){0,2}?(?:in|im|auf|bei)\s+$",
+        r"\bnach\s+(?:\w+\s+){0,3}?(?:" + "|".join(_STAYS["de"]) + r")\w*\s+"
+        r"(?:\w+\s+){0,2}?(?:in|im|auf|bei)\s+$",
         re.I,
     ),
     "en": re.compile(
-        r"\bafter\s+(?:\w+\s+){0,3}?(?:stopover|stop|stay|visit|visiting|stopping|arriving|"
-        r"landing)\w*\s+(?:\w+\s+){0,2}?(?:in|at|to)?\s*$",
+        r"\bafter\s+(?:\w+\s+){0,3}?(?:" + "|".join(_STAYS["en"]) + r")\w*\s+"
+        r"(?:\w+\s+){0,2}?(?:in|at|to)?\s*$",
         re.I,
     ),
 }
+# "reist nach Mali, Niger und Äthiopien": a list of places, an overview of the trip.
+_OVERVIEW = re.compile(r"\w+\s*,\s*\w+\s+(und|sowie|and)\s+\w+")
 # A route written as a chain of places: "Railjet-Verbindung Budapest–Wien–München".
 _CHAIN_JOINT = re.compile(r"\s?[-–—]\s?")
 # The X-Y border crossed: X is where the traveller came from.
@@ -158,94 +166,132 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower()))
 
 
-def _prefix_pattern(prefixes: Sequence[str]) -> re.Pattern[str]:
-    """A word starting with one of ``prefixes`` (on lower-case text): one regex search
-    instead of a test per word."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, prefixes)) + ")")
+# The word classes a sentence is asked about, as bits of one mask per word.
+_CUE, _TRAVEL, _EARLY, _LATE, _PAST, _NEXT, _HAD, _UNTIL, _BORDER_BIT, _CROSS, _STAY = (
+    1 << bit for bit in range(11)
+)
+_FIRST_WEEKDAY_BIT = 11
+_FIRST_MODE_BIT = _FIRST_WEEKDAY_BIT + 7
+_WEEKDAY_BITS = ((1 << 7) - 1) << _FIRST_WEEKDAY_BIT
 
 
-_CUE_PATTERN = {lang: _prefix_pattern(cues) for lang, cues in _CUES.items()}
-_TRAVEL_PATTERN = {lang: _prefix_pattern(cues) for lang, cues in _TRAVEL_CUES.items()}
-_WEEKDAY_PATTERN = {
-    lang: re.compile(r"\b(?:" + "|".join(days) + r")\b") for lang, days in _WEEKDAYS.items()
-}
-_OVERVIEW = re.compile(r"\w+\s*,\s*\w+\s+(und|sowie|and)\s+\w+")
+def _word_classes(lang: str) -> WordClasses:
+    classes = [
+        WordClass(_CUES[lang]),
+        WordClass(_TRAVEL_CUES[lang]),
+        WordClass(_EARLIER[lang], whole=True),
+        WordClass(_LATER[lang], whole=True),
+        WordClass(_HISTORIC[lang], whole=True),
+        WordClass(_SEQUENCE[lang], whole=True),
+        WordClass(("hatte", "hatten") if lang == "de" else (), whole=True),
+        WordClass(("bis", "until"), whole=True),
+        WordClass(_BORDER[lang]),
+        WordClass(_CROSSING[lang]),
+        WordClass(_STAYS[lang]),
+    ]
+    classes += [WordClass((day,), whole=True) for day in _WEEKDAYS[lang]]
+    classes += [WordClass(prefixes) for prefixes, _ in _MODES[lang]]
+    return WordClasses(classes)
 
 
-def _has_cue(sentence: str, lang: str) -> bool:
-    return _CUE_PATTERN[lang].search(sentence.lower()) is not None
+_CLASSES = {lang: _word_classes(lang) for lang in _CUES}
 
 
-def _time_rank(sentence: str, words: Sequence[str], lang: str) -> int:
+def _read_sentences(
+    result: GeoparseResult,
+) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], list[Mention]]]:
+    """Sentence span → the word classes it contains, and → the placed mentions in it (one
+    pass over the text and one over the sentences)."""
+    starts, word_masks = _CLASSES[result.lang].scan(result.article.text)
+    placed = sorted((m for m in result.mentions if m.place is not None), key=attrgetter("start"))
+    masks: dict[tuple[int, int], int] = {}
+    mentions: dict[tuple[int, int], list[Mention]] = {}
+    word, words = 0, len(starts)
+    mention, count = 0, len(placed)
+    for passage in result.article.passages:
+        for sentence in passage.sentences:
+            begin, end = sentence.start, sentence.end
+            while word < words and starts[word] < begin:
+                word += 1
+            mask = 0
+            while word < words and starts[word] < end:
+                mask |= word_masks[word]
+                word += 1
+            masks[(begin, end)] = mask
+            while mention < count and placed[mention].start < begin:
+                mention += 1
+            first = mention
+            while mention < count and placed[mention].start < end:
+                mention += 1
+            if mention > first:
+                mentions[(begin, end)] = placed[first:mention]
+    return masks, mentions
+
+
+def _lowest(mask: int, first_bit: int, size: int) -> int | None:
+    """Index of the lowest of ``size`` bits from ``first_bit`` that ``mask`` has set."""
+    part = (mask >> first_bit) & ((1 << size) - 1)
+    return (part & -part).bit_length() - 1 if part else None
+
+
+def _time_rank(sentence: str, mask: int) -> int:
     """0 earlier than the narrative, 1 the narrative, 2 later (plans, expectations)."""
-    present = set(words)
-    if not present.isdisjoint(_EARLIER[lang]):
+    if mask & _EARLY:
         return 0
-    if lang == "de" and not present.isdisjoint(("hatte", "hatten")) and _PLUPERFECT.search(
-        sentence
-    ):
+    if mask & _HAD and _PLUPERFECT.search(sentence):
         return 0
-    if not present.isdisjoint(_LATER[lang]):
+    if mask & _LATE:
         return 2
     return 1
 
 
-def _mode_of(sentence: str, lang: str) -> str | None:
+def _mode_of(mask: int, lang: str) -> str | None:
     """The vehicle a sentence names (the first mode in _MODES order that it mentions)."""
-    found = {match.lastgroup for match in _MODE_WORDS[lang].finditer(sentence.lower())}
-    return next((mode for _, mode in _MODES[lang] if mode in found), None)
+    index = _lowest(mask, _FIRST_MODE_BIT, len(_MODES[lang]))
+    return None if index is None else _MODES[lang][index][1]
 
 
-# Every vehicle word of a text in one pass: one named group per mode, in _MODES order.
-_MODE_WORDS = {
-    lang: re.compile(
-        r"\b(?:"
-        + "|".join(f"(?P<{mode}>{'|'.join(map(re.escape, prefixes))})" for prefixes, mode in table)
-        + r")\w*"
-    )
-    for lang, table in _MODES.items()
-}
-
-
-def _assign_modes(stops: list[Stop], text: str, lang: str) -> None:
-    """Each stop's arrival mode: from its own sentences, else the story's usual vehicle for
-    stops reached by travelling (not for an event venue)."""
+def _assign_modes(
+    stops: list[Stop], masks: dict[tuple[int, int], int], lang: str
+) -> None:
+    """Each stop's arrival mode: from its own sentences, else the story's usual vehicle (the
+    one most sentences name) for stops reached by travelling (not for an event venue)."""
+    table = _MODES[lang]
     counts: dict[str, int] = {}
-    for match in _MODE_WORDS[lang].finditer(text.lower()):
-        mode = match.lastgroup
-        if mode:
-            counts[mode] = counts.get(mode, 0) + 1
+    for mask in masks.values():
+        if mask >> _FIRST_MODE_BIT:
+            for index, (_, mode) in enumerate(table):
+                if mask & (1 << (_FIRST_MODE_BIT + index)):
+                    counts[mode] = counts.get(mode, 0) + 1
     usual = max(sorted(counts), key=lambda mode: counts[mode]) if counts else None
     for stop in stops[1:]:
-        spoken = [text[a:b] for a, b in stop.sentences]
-        stop.mode = next((m for sentence in spoken if (m := _mode_of(sentence, lang))), None)
-        travelled = any(
-            _TRAVEL_PATTERN[lang].search(text[a:b].lower()) for a, b in stop.sentences
-        )
-        if stop.mode is None and travelled:
+        spoken = [masks.get(span, 0) for span in stop.sentences]
+        stop.mode = next((m for mask in spoken if (m := _mode_of(mask, lang))), None)
+        if stop.mode is None and any(mask & _TRAVEL for mask in spoken):
             stop.mode = usual
 
 
-def _weekdays(result: GeoparseResult, lang: str) -> dict[tuple[int, int], int]:
+def _weekdays(
+    result: GeoparseResult, masks: dict[tuple[int, int], int]
+) -> dict[tuple[int, int], int]:
     """Sentence span → day of the story's week (0 = the first weekday the text names).
 
     A sentence without a weekday takes the last one named earlier in its paragraph; "bis
     Dienstag" (until) dates nothing.
     """
-    text = result.article.text
     days: dict[tuple[int, int], int] = {}
     first: int | None = None
     for passage in result.article.passages:
         current: int | None = None
         for sentence in passage.sentences:
-            lowered = text[sentence.start : sentence.end].lower()
-            found = _WEEKDAY_PATTERN[lang].findall(lowered)
-            day = min(_WEEKDAYS[lang].index(name) for name in found) if found else None
-            if day is not None and not {"bis", "until"} & set(_words(lowered)):
+            span = (sentence.start, sentence.end)
+            mask = masks.get(span, 0)
+            if mask & _WEEKDAY_BITS and not mask & _UNTIL:
+                day = _lowest(mask, _FIRST_WEEKDAY_BIT, 7)
                 first = day if first is None else first
-                current = (day - first) % 7
+                current = (day - first) % 7  # type: ignore[operator]
             if current is not None:
-                days[(sentence.start, sentence.end)] = current
+                days[span] = current
     return days
 
 
@@ -266,43 +312,33 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
     """The route the story tells; empty when no place is reached by a movement."""
     text = result.article.text
     lang = result.lang
-    mentions_by_sentence: dict[tuple[int, int], list[Mention]] = {}
-    placed = sorted((m for m in result.mentions if m.place is not None), key=lambda m: m.start)
-    position = 0
-    for passage in result.article.passages:
-        for sentence in passage.sentences:
-            while position < len(placed) and placed[position].start < sentence.start:
-                position += 1
-            inside = []
-            while position < len(placed) and placed[position].start < sentence.end:
-                inside.append(placed[position])
-                position += 1
-            if inside:
-                mentions_by_sentence[(sentence.start, sentence.end)] = inside
+    masks, mentions_by_sentence = _read_sentences(result)
+    prepositions = frozenset(_PLACE_PREPOSITIONS[lang])
+    origins = frozenset(_ORIGIN_WORDS[lang])
+    directions = origins | frozenset(_DESTINATION_WORDS[lang])
     weekdays: dict[tuple[int, int], int] | None = None  # read only if a sentence moves
     stops: dict[str, Stop] = {}
     chains: list[list[str]] = []
     for (start, end), mentions in sorted(mentions_by_sentence.items()):
+        mask = masks.get((start, end), 0)
+        if not mask & _CUE or mask & _PAST:
+            continue
         sentence = text[start:end]
-        if not _has_cue(sentence, lang):
-            continue
-        words = _words(sentence)
-        if any(word in _HISTORIC[lang] for word in words):
-            continue
         if weekdays is None:
-            weekdays = _weekdays(result, lang)
-        rank = _time_rank(sentence, words, lang)
+            weekdays = _weekdays(result, masks)
+        rank = _time_rank(sentence, mask)
         # "reist nach Mali, Niger und Äthiopien": an overview of the trip; its places are
         # dated by the sentences that speak of each of them, if any.
-        overview = bool(_OVERVIEW.search(sentence))
+        overview = "," in sentence and any(f" {word} " in sentence for word in _LIST_WORDS)
+        overview = overview and bool(_OVERVIEW.search(sentence))
         chain = _chain(mentions, text)
         if chain:
             chains.append([m.place.id for m in chain])  # type: ignore[union-attr]
-        origin = _border_origin(mentions, text, words, lang)
+        origin = _border_origin(mentions, text, mask, lang)
         if origin is not None and origin.place is not None and origin.place.id not in stops:
             stops[origin.place.id] = Stop(origin.place, [(start, end)], (-1, _UNDATED, -1, 0))
         tied_before = False
-        for mention in sorted(mentions, key=lambda m: m.start):
+        for mention in mentions:  # in text order
             if mention.derived:
                 continue
             gap = text[max(start, mention.start - 30) : mention.start]
@@ -312,18 +348,21 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
             )
             tied = (
                 listed
-                or any(w in _PLACE_PREPOSITIONS[lang] for w in before)
+                or not prepositions.isdisjoint(before)
                 or any(mention is link for link in chain)
             )
             tied_before = tied
-            kind = mention.place.kind  # type: ignore[union-attr]
-            directed = listed or any(
-                w in _DESTINATION_WORDS[lang] + _ORIGIN_WORDS[lang] for w in before
-            )
-            if not tied or (kind not in _STOP_KINDS and not (kind in _COUNTRY_KINDS and directed)):
+            if not tied:
                 continue
-            place_rank = -1 if any(w in _ORIGIN_WORDS[lang] for w in before) else rank
-            if _AFTER_STAY[lang].search(text[max(start, mention.start - 200) : mention.start]):
+            kind = mention.place.kind  # type: ignore[union-attr]
+            if kind not in _STOP_KINDS and not (
+                kind in _COUNTRY_KINDS and (listed or not directions.isdisjoint(before))
+            ):
+                continue
+            place_rank = -1 if not origins.isdisjoint(before) else rank
+            if mask & _STAY and _AFTER_STAY[lang].search(
+                text[max(start, mention.start - 200) : mention.start]
+            ):
                 place_rank = min(place_rank, 0)
             if any(w in _EN_ROUTE for w in _words(gap)[-4:]) and before and (
                 before[-1] in _DESTINATION_WORDS[lang]
@@ -347,7 +386,7 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
             if stop is None:
                 stop = stops[place.id] = Stop(place, [(start, end)], order)
                 stop.destination = heading
-                stop.sequenced = any(word in _SEQUENCE[lang] for word in words)
+                stop.sequenced = bool(mask & _NEXT)
             else:
                 stop.destination = stop.destination or heading
                 stop.sentences.append((start, end))
@@ -375,7 +414,7 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
             ordered.insert(0, Stop(origin, [], (-2, -1, -1, -1)))
     if len(ordered) < 2:
         return Journey(())
-    _assign_modes(ordered, text, lang)
+    _assign_modes(ordered, masks, lang)
     return Journey(tuple(ordered))
 
 
@@ -399,11 +438,15 @@ def _chain(mentions: list[Mention], text: str) -> list[Mention]:
     """The longest run of city mentions joined only by dashes (Budapest–Wien–München)."""
     best: list[Mention] = []
     run: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: m.start):
+    for mention in mentions:  # in text order
         if mention.derived or mention.place is None or mention.place.kind not in _STOP_KINDS:
             run = []
             continue
-        if run and _CHAIN_JOINT.fullmatch(text[run[-1].end : mention.start]):
+        if (
+            run
+            and mention.start - run[-1].end <= 3
+            and _CHAIN_JOINT.fullmatch(text[run[-1].end : mention.start])
+        ):
             run.append(mention)
         else:
             run = [mention]
@@ -413,18 +456,12 @@ def _chain(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def _border_origin(
-    mentions: list[Mention], text: str, words: Sequence[str], lang: str
+    mentions: list[Mention], text: str, mask: int, lang: str
 ) -> Mention | None:
     """X in "die X-Y Grenze überquert" / "crossed the X-Y border": where the trip came from."""
-    lowered = " ".join(words)
-    if not any(border in lowered for border in _BORDER[lang]):
-        return None  # a cheap test first: most sentences cross no border
-    if not any(w.startswith(_BORDER[lang]) for w in words):
+    if not (mask & _BORDER_BIT and mask & _CROSS):
         return None
-    if not any(w.startswith(_CROSSING[lang]) for w in words):
-        return None
-    ordered = sorted(mentions, key=lambda m: m.start)
-    for first, second in itertools.pairwise(ordered):
+    for first, second in itertools.pairwise(mentions):  # in text order
         if text[first.end : second.start] not in ("-", "–"):
             continue
         if first.place is None or first.place.kind != "country":
