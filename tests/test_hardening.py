@@ -648,6 +648,10 @@ def test_a_failed_replace_removes_its_temporary_file(tmp_path):
     assert snapshot(tmp_path) == {"target/inside": b"x"}
 
 
+def _default_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _mapped(pid: int, path: Path) -> bool:
     try:
         return str(path) in Path(f"/proc/{pid}/maps").read_text()
@@ -673,6 +677,9 @@ def test_interrupted_build_keeps_the_old_output(cache_dir, gazetteer, tmp_path, 
         [sys.executable, "-m", "storymap", "build", str(article), "-o", str(out)],
         cwd=REPO, env=dict(os.environ, STORYMAP_CACHE_DIR=str(cache_dir)),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # As from a terminal: Ctrl-C not ignored, whatever the test runner inherited or set
+        # (a child started with SIGINT ignored keeps ignoring it, Python included).
+        preexec_fn=_default_interrupt,
     )
     deadline = time.monotonic() + 60
     while not _mapped(process.pid, cache_dir) and time.monotonic() < deadline:
