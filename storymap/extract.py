@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from gazetteer import Candidate, Gazetteer
 from gazetteer.normalize import normalize
@@ -76,7 +77,7 @@ def build_story(
         )
         mentions = applied.mentions
         notes = tuple(applied.unmatched)
-        result = GeoparseResult(article=result.article, lang=result.lang, mentions=mentions)
+        result = replace(result, mentions=mentions)
     modes: tuple[str | None, ...] = ()
     if route:
         route_ids, extra = route_places(route, mentions, gazetteer)

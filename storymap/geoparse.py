@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer import Gazetteer
@@ -17,6 +18,10 @@ class GeoparseResult:
     article: Article
     lang: str
     mentions: tuple[Mention, ...]
+    # The body's words as the recogniser split them (start offsets and spellings): later
+    # stages (journey inference) read words without tokenising the text again.
+    word_starts: Sequence[int] = field(default=(), compare=False, repr=False)
+    word_spellings: Sequence[str] = field(default=(), compare=False, repr=False)
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +50,12 @@ def geoparse(text: str, lang: str = "auto") -> GeoparseResult:
         raise ValueError(f"unsupported language {lang!r}: storymap reads German and English")
     recogniser, resolver = _default_pipeline()
     sentence_starts = [s.start for p in article.passages for s in p.sentences]
-    recognised = recogniser.recognise(text, lang, article.body_start, sentence_starts)
-    mentions = resolver.resolve(recognised, lang)
-    return GeoparseResult(article=article, lang=lang, mentions=tuple(mentions))
+    doc = recogniser.tokens(text, lang, article.body_start, sentence_starts)
+    mentions = resolver.resolve(recogniser.recognise_tokens(doc, lang), lang)
+    return GeoparseResult(
+        article=article,
+        lang=lang,
+        mentions=tuple(mentions),
+        word_starts=doc.starts,
+        word_spellings=doc.spellings,
+    )

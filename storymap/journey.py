@@ -201,8 +201,12 @@ def _read_sentences(
     result: GeoparseResult,
 ) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], list[Mention]]]:
     """Sentence span → the word classes it contains, and → the placed mentions in it (one
-    pass over the text and one over the sentences)."""
-    starts, word_masks = _CLASSES[result.lang].scan(result.article.text)
+    pass over the words and one over the sentences)."""
+    classes = _CLASSES[result.lang]
+    if result.word_spellings:  # the geoparser's own tokens: no second pass over the text
+        starts, word_masks = classes.classify(result.word_starts, result.word_spellings)
+    else:
+        starts, word_masks = classes.scan(result.article.text)
     placed = sorted((m for m in result.mentions if m.place is not None), key=attrgetter("start"))
     masks: dict[tuple[int, int], int] = {}
     mentions: dict[tuple[int, int], list[Mention]] = {}

@@ -108,6 +108,7 @@ class Tokens:
     """An article's tokens as parallel lists (token ``i`` is ``words[i]`` at ``starts[i]``)."""
 
     text: str
+    spellings: list[str]  # the tokens as written
     words: list[Word]
     keys: list[str]
     caps: list[bool]
@@ -289,8 +290,12 @@ class Recogniser:
     def recognise(
         self, text: str, lang: str, start: int = 0, sentence_starts: Sequence[int] = ()
     ) -> list[Recognised]:
+        return self.recognise_tokens(self.tokens(text, lang, start, sentence_starts), lang)
+
+    def recognise_tokens(self, doc: Tokens, lang: str) -> list[Recognised]:
+        """``recognise`` over tokens already split (the caller keeps them for later stages)."""
         cues = CUES[lang]
-        doc = self.tokens(text, lang, start, sentence_starts)
+        text = doc.text
         self._person_words = self._names_of_people(doc)
         names = self._name_matches(doc, lang)
         chosen = self._choose_names(doc, names, lang, cues)
@@ -325,6 +330,7 @@ class Recogniser:
         words = list(map(memo.__getitem__, spellings))
         return Tokens(
             text=text,
+            spellings=spellings,
             words=words,
             keys=list(map(attrgetter("key"), words)),
             caps=list(map(attrgetter("capitalised"), words)),

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 # Distinct words remembered with their classes; news vocabularies stay far below this.
 _MEMO_LIMIT = 50_000
+# A mask bit no class uses: the word opens a phrase entry (took → took place).
+_OPENS_PHRASE = 1 << 62
 
 
 def trie_pattern(entries: Sequence[str]) -> str:
@@ -57,6 +60,16 @@ class WordClasses:
         self._pattern = re.compile(body)
         self._pattern_any_case = re.compile(body, re.IGNORECASE)
         self._memo: dict[str, int] = {}
+        self._by_spelling: dict[str, int] = {}
+        # First word of a phrase entry → (its other words, the class bit, whole).
+        self._phrases: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
+        for bit, word_class in enumerate(classes):
+            for entry in word_class.entries:
+                first, *rest = entry.split()
+                if rest:
+                    self._phrases.setdefault(first, []).append(
+                        (tuple(rest), 1 << bit, word_class.whole)
+                    )
 
     def mask(self, word: str) -> int:
         """The classes of one lower-case word (or phrase opening)."""
@@ -91,3 +104,41 @@ class WordClasses:
                 starts.append(start)
                 masks.append(mask)
         return starts, masks
+
+    def classify(
+        self, starts: Sequence[int], spellings: Sequence[str]
+    ) -> tuple[list[int], list[int]]:
+        """``scan`` over words the caller has already split (``spellings[i]`` at
+        ``starts[i]``): the starts and masks of those in some class. A dictionary lookup
+        per word instead of a regex pass; phrase entries match consecutive words."""
+        memo = self._by_spelling
+        masks = list(map(memo.get, spellings))
+        if None in masks:
+            for i, spelling in enumerate(spellings):
+                if masks[i] is None:
+                    masks[i] = found = self._spelling_mask(spelling)
+                    if len(memo) < _MEMO_LIMIT:
+                        memo[spelling] = found
+        kept = list(compress(range(len(masks)), masks))
+        if self._phrases:
+            for i in kept:
+                if masks[i] & _OPENS_PHRASE:
+                    masks[i] = self._phrase_mask(masks[i] & ~_OPENS_PHRASE, spellings, i)
+            kept = [i for i in kept if masks[i]]
+        return [starts[i] for i in kept], [masks[i] for i in kept]
+
+    def _spelling_mask(self, spelling: str) -> int:
+        lowered = spelling.lower()
+        found = self.mask(lowered)
+        return found | _OPENS_PHRASE if lowered in self._phrases else found
+
+    def _phrase_mask(self, mask: int, spellings: Sequence[str], i: int) -> int:
+        """``mask`` plus the classes of the phrases that open at word ``i``."""
+        for rest, bit, whole in self._phrases[spellings[i].lower()]:
+            following = [word.lower() for word in spellings[i + 1 : i + 1 + len(rest)]]
+            if len(following) < len(rest) or following[:-1] != list(rest[:-1]):
+                continue
+            last, wanted = following[-1], rest[-1]
+            if last == wanted or (not whole and last.startswith(wanted)):
+                mask |= bit
+        return mask

@@ -1,5 +1,7 @@
 """Journey inference: stops, their chronological order, the origin."""
 
+from dataclasses import replace
+
 from storymap.geoparse import geoparse
 from storymap.journey import infer_journey
 from storymap.story import build_story
@@ -98,3 +100,15 @@ def test_the_border_crossed_names_the_origin(gazetteer):
         "wird nun in Peking erwartet. In der Grenzstadt Dandong ist der Zug eingetroffen."
     )
     assert names(text, "de")[0] == "North Korea"
+
+
+def test_the_geoparser_tokens_and_a_fresh_scan_give_the_same_journey(gazetteer):
+    # Journey inference reads the words the geoparser split; a result built without them
+    # (another geocoder, an older caller) falls back to scanning the text itself.
+    result = geoparse(ARTICLE)
+    assert result.word_spellings
+    bare = replace(result, word_starts=(), word_spellings=())
+    with_tokens, scanned = infer_journey(result), infer_journey(bare)
+    assert with_tokens.place_ids == scanned.place_ids
+    assert with_tokens.modes == scanned.modes == ("train", "train", None)
+    assert [s.sentences for s in with_tokens.stops] == [s.sentences for s in scanned.stops]

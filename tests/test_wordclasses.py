@@ -39,3 +39,31 @@ def test_offsets_stay_true_when_lower_casing_changes_length():
 def test_words_inside_other_words_do_not_count():
     classes = WordClasses([WordClass(("weg",))])
     assert classes.scan("unterwegs, Wege und Zuweg")[0] == [11]
+
+
+def _split(text: str) -> tuple[list[int], list[str]]:
+    found = list(re.finditer(r"\w+", text))
+    return [m.start() for m in found], [m.group() for m in found]
+
+
+def test_classifying_split_words_gives_the_scan_answers():
+    classes = WordClasses(
+        [
+            WordClass(("reist", "ankomm", "took place")),
+            WordClass(("dann", "take place"), whole=True),
+            WordClass(("bis",), whole=True),
+        ]
+    )
+    text = (
+        "Er reiste dann weiter, bisher nicht bis Montag; dannach? Ankommen! It took place "
+        "and will take place; they took places, not take places; we took it."
+    )
+    assert classes.classify(*_split(text)) == classes.scan(text)
+    # Twice: the second answer comes from the memo of spellings.
+    assert classes.classify(*_split(text)) == classes.scan(text)
+
+
+def test_a_phrase_needs_all_its_words():
+    classes = WordClasses([WordClass(("took place",))])
+    assert classes.classify(*_split("It took a place. It took")) == ([], [])
+    assert classes.classify(*_split("It took place")) == ([3], [1])
