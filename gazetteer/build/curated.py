@@ -85,6 +85,19 @@ def add_curated_features(registry: PlaceRegistry, path: Path, index: NameDistanc
 
 
 CURATED_ALIASES = "aliases.tsv"
+CURATED_POINTS = "points.tsv"
+
+
+def _place_named(registry: PlaceRegistry, ref: str, path: Path) -> PlaceRecord:
+    """The place a source id names (``iso3166:US``, ``geonames:ID``, ``curated:KEY``)."""
+    source, _, value = ref.partition(":")
+    if source == "geonames":
+        place = registry.by_geonames(int(value))
+    else:
+        place = registry.by_source_id(source, value)
+    if place is None:
+        raise ValueError(f"{path}: no place for {ref!r}")
+    return place
 
 
 def add_aliases(registry: PlaceRegistry, path: Path) -> int:
@@ -95,19 +108,28 @@ def add_aliases(registry: PlaceRegistry, path: Path) -> int:
     """
     count = 0
     for row in read_tsv(path):
-        source, _, value = row["place"].partition(":")
-        if source == "geonames":
-            place = registry.by_geonames(int(value))
-        else:
-            place = registry.by_source_id(source, value)
-        if place is None:
-            raise ValueError(f"{path}: no place for {row['place']!r}")
+        place = _place_named(registry, row["place"], path)
         if row["abbreviation"] == "yes":
             if row["name"] not in place.abbreviations:
                 place.abbreviations.append(row["name"])
             place.add_name(row["name"], row["lang"])
         else:
             place.add_name(row["name"], row["lang"])
+        place.add_source(SOURCE)
+        count += 1
+    return count
+
+
+def set_points(registry: PlaceRegistry, path: Path) -> int:
+    """Points that replace a source's point for an area it places at its seat (GeoNames puts
+    the European Union in Brussels): an area stands at its middle, like every country.
+
+    ``place`` names the place as in ``add_aliases``; a row that matches nothing fails the build.
+    """
+    count = 0
+    for row in read_tsv(path):
+        place = _place_named(registry, row["place"], path)
+        place.lat, place.lon = float(row["lat"]), float(row["lon"])
         place.add_source(SOURCE)
         count += 1
     return count

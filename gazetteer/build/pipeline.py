@@ -122,6 +122,10 @@ def build_registry(paths: SourcePaths, log: Callable[[str], None] = print) -> Pl
     if aliases.is_file():
         rows = curated.add_aliases(registry, aliases)
         step(f"curated aliases: {rows} rows")
+    points = paths.curated.parent / curated.CURATED_POINTS
+    if points.is_file():
+        rows = curated.set_points(registry, points)
+        step(f"curated points: {rows} rows")
     dropped = registry.drop_without_coordinates()
     names = ", ".join(sorted(f"{place.name} ({place.kind})" for place in dropped)[:30])
     step(f"dropped {len(dropped)} places without coordinates: {names}")
