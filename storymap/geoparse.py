@@ -51,7 +51,7 @@ def geoparse(text: str, lang: str = "auto") -> GeoparseResult:
     recogniser, resolver = _default_pipeline()
     sentence_starts = [s.start for p in article.passages for s in p.sentences]
     doc = recogniser.tokens(text, lang, article.body_start, sentence_starts)
-    mentions = resolver.resolve(recogniser.recognise_tokens(doc, lang), lang)
+    mentions = resolver.resolve(recogniser.recognise_tokens(doc, lang), lang, text)
     return GeoparseResult(
         article=article,
         lang=lang,

@@ -32,6 +32,7 @@ class ResolveSettings:
     nearby: float = 4.0
     nearby_km: float = 400.0
     namesake_unit: float = 4.0
+    contained: float = 8.0  # "Paris, Texas": the Paris inside the area named after it
     passes: int = 2
 
 
@@ -124,16 +125,44 @@ def _narrow_divided_names(groups: list[_Group]) -> None:
             group.choice = parts[0]
 
 
+def _contains(area: Candidate, place: Candidate) -> bool:
+    """Whether ``place`` lies in ``area``, as far as the gazetteer's codes tell: a country
+    holds its places, an admin-1 unit (or an admin-2 unit, by its admin-1 code) its towns."""
+    if area is place or not area.country or area.country != place.country:
+        return False
+    if area.kind == "country":
+        return place.kind not in _AREA_KINDS
+    if area.kind in ("admin1", "admin2"):
+        smaller = place.kind not in _AREA_KINDS and place.kind not in ("admin1", area.kind)
+        return bool(area.admin1) and area.admin1 == place.admin1 and smaller
+    return False
+
+
+def _qualified_pairs(recognised: list[Recognised], text: str) -> list[tuple[int, int]]:
+    """Indices of names followed by a comma and the name of the area they lie in, as
+    writers qualify an ambiguous place (Paris, Texas; Lexington, Massachusetts)."""
+    pairs = []
+    for i in range(len(recognised) - 1):
+        place, area = recognised[i], recognised[i + 1]
+        if place.derived or area.derived or area.start - place.end > 3:
+            continue
+        if text[place.end : area.start].rstrip() == ",":
+            pairs.append((i, i + 1))
+    return pairs
+
+
 class Resolver:
     def __init__(self, gazetteer: Gazetteer, settings: ResolveSettings | None = None) -> None:
         self.gazetteer = gazetteer
         self.settings = settings or ResolveSettings()
         self._places: dict[str, tuple[Candidate, ...]] = {}
 
-    def resolve(self, recognised: list[Recognised], lang: str) -> list[Mention]:
+    def resolve(self, recognised: list[Recognised], lang: str, text: str = "") -> list[Mention]:
         """One place per name, chosen in ``passes`` rounds: each name with several candidates
         is scored against the places settled so far (the names with one candidate and the
-        derived forms from the start; every other name's choice from the second round)."""
+        derived forms from the start; every other name's choice from the second round).
+        ``text`` (the article the offsets index) lets "Paris, Texas" choose the Paris in
+        Texas."""
         groups = self._groups(recognised, lang)
         for group in groups:
             if group.fixed or len(group.candidates) == 1:
@@ -145,6 +174,9 @@ class Resolver:
         settled = _Context.of([g.choice for g in groups if g.choice is not None], geometry)
         for group in undecided:
             group.priors = [self._prior(c, group, lang) for c in group.candidates]
+        if text:
+            self._qualify(recognised, text, groups)
+        for group in undecided:
             group.settled_km = [
                 nearest_km(c.lat, c.lon, settled.points) for c in group.candidates
             ]
@@ -180,6 +212,24 @@ class Resolver:
                 cue_kinds |= match.cue_kinds
             groups.append(_Group(value, matches, candidates, fixed, cue_kinds))
         return groups
+
+    def _qualify(self, recognised: list[Recognised], text: str, groups: list[_Group]) -> None:
+        """Raise the priors of a place and an area named as "place, area" where one lies in
+        the other."""
+        group_of = {id(match): group for group in groups for match in group.mentions}
+        bonus = self.settings.contained
+        for first, second in _qualified_pairs(recognised, text):
+            places, areas = group_of[id(recognised[first])], group_of[id(recognised[second])]
+            for group, inside in ((places, True), (areas, False)):
+                if not group.priors:
+                    continue  # one candidate or fixed by the lexicon: nothing to choose
+                others = areas.candidates if inside else places.candidates
+                for i, candidate in enumerate(group.candidates):
+                    if any(
+                        _contains(other, candidate) if inside else _contains(candidate, other)
+                        for other in others
+                    ):
+                        group.priors[i] += bonus
 
     def _place(self, place_id: str) -> list[Candidate]:
         """The place a derived form names, as a one-candidate list (memoised: the lexicon's

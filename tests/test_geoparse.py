@@ -149,3 +149,20 @@ def test_derived_form_of_a_divided_name_means_the_part_the_article_names(text, l
     mentions = geoparse(text, lang=lang).mentions
     derived = [m for m in mentions if m.text.lower().startswith("korean")]
     assert derived and all(m.place.name == expected for m in derived)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("He grew up in Paris, Texas, and moved to Dallas.", "en", [("Paris", "US", "TX")]),
+        ("Chen lived in Lexington, Massachusetts.", "en", [("Lexington", "US", "MA")]),
+        ("Sie wuchs in Tiflis, Georgien, auf.", "de", [("Georgia", "GE", "")]),
+        ("Born in Atlanta, Georgia.", "en", [("Georgia", "US", "GA")]),
+        # A list of places is no qualification: each keeps its own best sense.
+        ("Sie reist nach Paris, Berlin und London.", "de", [("Paris", "FR", "11")]),
+    ],
+)
+def test_a_place_qualified_by_its_area_is_the_one_inside_it(text, lang, expected):
+    mentions = geoparse(text, lang).mentions
+    places = {(m.place.name, m.place.country, m.place.admin1) for m in mentions}
+    assert set(expected) <= places
