@@ -51,6 +51,9 @@ _COMPASS_ADJECTIVES = frozenset(
     "northern southern eastern western central north south east west upper lower greater "
     "nord sued ost west mittel ober unter".split()
 )
+# Openings of German compass compounds (Nordhessen, Südostasien, Mittelitalien), longest first.
+_COMPASS_PREFIXES = ("nordost", "nordwest", "suedost", "suedwest", "nord", "sued", "ost", "west",
+                     "mittel", "ober", "zentral")
 # English generic words after a name, and the local generic words the gazetteer's names use
 # for such units (Primorsky region → Primorsky Krai, Hasansky district → Khasanskiy Rayon).
 _POST_SOVIET_GENERICS = {
@@ -75,6 +78,9 @@ _LANDMARK_HEADS = _ENGLISH_STREETS | frozenset(
     "museum hotel university college school hospital stadium center centre building tower "
     "gardens market".split()
 )
+# How common the last part of a German word must be for the word to count as a compound
+# noun (Stadt, Kerne), not a name.
+_NOUN_TAIL_ZIPF = 3.3
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "and", "or"})
 # TOKEN_PATTERN as one capturing group: ``split`` then returns gaps and tokens alternately
 # in a single C-level pass, and their lengths give every offset.
@@ -245,6 +251,14 @@ def _adjective_variants(key: str, lang: str) -> list[str]:
     return []
 
 
+def _compound_noun(key: str) -> bool:
+    """A German closed compound ending in a common noun (Residenzstadt, Atomkerne): a
+    noun, not a person's name, however rare the whole word is."""
+    return any(
+        zipf(key[cut:], "de") >= _NOUN_TAIL_ZIPF for cut in range(3, len(key) - 3)
+    )
+
+
 class _Memo(dict):
     """A dict that empties itself when full: bounded memory for per-process word memos."""
 
@@ -351,6 +365,8 @@ class Recogniser:
             variants = tuple(_genitive_variants(key, lang))
         else:
             variants = (key,)
+        if lang == "de" and capitalised:
+            variants += self._compass_parts(variants)
         derived = self._derived_form(key, lang)
         if derived is not None and derived.capitalised and not capitalised:
             derived = None  # "polish", "poles", not Polish, Poles
@@ -397,6 +413,32 @@ class Recogniser:
             if single or continues:
                 live.append((form, single, continues))
         return tuple(live)
+
+    def _compass_parts(self, forms: tuple[str, ...]) -> tuple[str, ...]:
+        """The place in a German compass compound the gazetteer lacks (Nordhessen,
+        Süditaliens, Ostberlin → Hessen, Italien, Berlin): a part of a well-known place is
+        shown at that place."""
+        parts = []
+        for form in forms:
+            if self._key_facts(form)[0]:
+                return ()  # a name of its own (Nordkorea, Westfalen, Südtirol)
+            for prefix in _COMPASS_PREFIXES:
+                rest = form[len(prefix):]
+                if form.startswith(prefix) and len(rest) >= 4 and self._well_known(rest):
+                    parts.append(rest)
+                    break
+        return tuple(parts)
+
+    def _well_known(self, key: str) -> bool:
+        """A country, region or major city under a name of its own (not an untagged
+        alternate spelling: Mann for the Isle of Man)."""
+        candidates = self._candidates(key, "de")
+        if not candidates:
+            return False
+        top = candidates[0]
+        return bool(top.flags & _NAMED) and (
+            top.kind in _BIG_KINDS or top.prominence >= self.settings.compound_prominence
+        )
 
     def _street_like(self, text: str, key: str, name_case: bool, lang: str) -> bool:
         """A rare capitalised word the gazetteer lacks that may name a street: German
@@ -672,7 +714,7 @@ class Recogniser:
             or (top.flags & _NAMED and top.prominence >= s.all_caps_prominence)
         ):
             return None  # TASS is an agency, not the village Tass; datelines name big places
-        if not multiword and first.key != key:
+        if not multiword and first.key != key and not first.key.endswith(key):
             # The surface without the ending the key dropped (keys are folded: Ägyptens →
             # aegypten, so the base word's frequency must come from the surface).
             base = first.text[: len(first.text) - (len(first.key) - len(key))]
@@ -833,6 +875,7 @@ class Recogniser:
         like = (
             word.capitalised
             and not word.all_caps
+            and not (lang == "de" and _compound_noun(word.key))
             and word.key not in cues.titles
             and word.key not in cues.place_prepositions
             and word.key not in cues.generic_terms
@@ -992,6 +1035,10 @@ class Recogniser:
         (characters of ``text``, key, lexicon place id) of that part, or None."""
         if len(key) > 40:
             return None  # no real compound is this long; trying every cut would be quadratic
+        if self._key_facts(key)[0]:
+            return None  # a place's own name (Mannheim is no compound of Mann)
+        if key.startswith(_COMPASS_PREFIXES) and self._compass_parts((key,)):
+            return None  # Nordhessen: the whole word names a part of Hessen
         for cut in range(len(key) - 3, 2, -1):
             head, rest = key[:cut], key[cut:]
             if rest.startswith("s") and len(rest) > 4 and zipf(rest[1:], lang) >= 3.0:
@@ -1008,6 +1055,7 @@ class Recogniser:
                     not candidates
                     or candidates[0].kind not in _BIG_KINDS
                     or candidates[0].flags == _ABBREVIATION
+                    or not candidates[0].flags & _NAMED
                 ):
                     continue
             length = _surface_length(text, head)

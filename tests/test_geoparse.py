@@ -166,3 +166,27 @@ def test_a_place_qualified_by_its_area_is_the_one_inside_it(text, lang, expected
     mentions = geoparse(text, lang).mentions
     places = {(m.place.name, m.place.country, m.place.admin1) for m in mentions}
     assert set(expected) <= places
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A compass compound the gazetteer lacks is shown at the place it is part of.
+        ("Nicht nur in Nordhessen sitzt der Schock tief.", [("Nordhessen", "Hessen")]),
+        ("Ein Großteil stammte aus Süditalien.", [("Süditalien", "Italy")]),
+        # … but a name of its own stays itself, and a place's own name is no compound
+        # (Mannheim is not the Isle of Man's "Mann" + heim).
+        ("Er reiste nach Nordkorea und nach Südtirol.",
+         [("Nordkorea", "North Korea"), ("Südtirol", "Bolzano")]),
+        ("Er lernte in der Residenzstadt Mannheim eine andere Welt kennen.",
+         [("Mannheim", "Mannheim")]),
+        # A German compound noun after a place is no surname (Genf Atomkerne).
+        ("Der Collider soll bei Genf Atomkerne zusammenstoßen lassen.", [("Genf", "Genève")]),
+        # Common German names of states the CLDR lists otherwise.
+        ("Sie flog in die Elfenbeinküste und nach Weißrussland.",
+         [("Elfenbeinküste", "Côte d’Ivoire"), ("Weißrussland", "Belarus")]),
+    ],
+)
+def test_german_compounds_and_common_state_names(text, expected):
+    found = [(m.text, m.place.name) for m in geoparse(text, lang="de").mentions if m.place]
+    assert found == expected
