@@ -367,6 +367,7 @@ class Recogniser:
             variants = (key,)
         if lang == "de" and capitalised:
             variants += self._compass_parts(variants)
+            variants += self._dative_plural(key)
         derived = self._derived_form(key, lang)
         if derived is not None and derived.capitalised and not capitalised:
             derived = None  # "polish", "poles", not Polish, Poles
@@ -428,6 +429,12 @@ class Recogniser:
                     parts.append(rest)
                     break
         return tuple(parts)
+
+    def _dative_plural(self, key: str) -> tuple[str, ...]:
+        """The name in a German dative plural (in den Niederlanden → Niederlande)."""
+        base = key[:-1]
+        plural = len(key) > 6 and key.endswith("en") and not self._key_facts(key)[0]
+        return (base,) if plural and self._well_known(base) else ()
 
     def _well_known(self, key: str) -> bool:
         """A country, region or major city under a name of its own (not an untagged

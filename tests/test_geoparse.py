@@ -182,6 +182,9 @@ def test_a_place_qualified_by_its_area_is_the_one_inside_it(text, lang, expected
          [("Mannheim", "Mannheim")]),
         # A German compound noun after a place is no surname (Genf Atomkerne).
         ("Der Collider soll bei Genf Atomkerne zusammenstoßen lassen.", [("Genf", "Genève")]),
+        # A plural country name in the dative.
+        ("Er lebt in Belgien und den Niederlanden.",
+         [("Belgien", "Belgium"), ("Niederlanden", "Netherlands")]),
         # Common German names of states the CLDR lists otherwise.
         ("Sie flog in die Elfenbeinküste und nach Weißrussland.",
          [("Elfenbeinküste", "Côte d’Ivoire"), ("Weißrussland", "Belarus")]),
