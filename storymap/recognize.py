@@ -365,14 +365,16 @@ class Recogniser:
             variants = tuple(_genitive_variants(key, lang))
         else:
             variants = (key,)
+        compass: tuple[str, ...] = ()
         if lang == "de" and capitalised:
-            variants += self._compass_parts(variants)
-            variants += self._dative_plural(key)
+            compass = self._compass_parts(variants)
+            variants += compass + self._dative_plural(key)
         derived = self._derived_form(key, lang)
         if derived is not None and derived.capitalised and not capitalised:
             derived = None  # "polish", "poles", not Polish, Poles
         compound = None
-        if derived is None and lang == "de" and capitalised and len(key) >= 7:
+        # Nordhessen names a part of Hessen as a whole word: no compound of "Nord".
+        if derived is None and lang == "de" and capitalised and len(key) >= 7 and not compass:
             compound = self._compound_split(key, text, lang)
         return Word(
             text=text,
@@ -882,13 +884,13 @@ class Recogniser:
         like = (
             word.capitalised
             and not word.all_caps
-            and not (lang == "de" and _compound_noun(word.key))
             and word.key not in cues.titles
             and word.key not in cues.place_prepositions
             and word.key not in cues.generic_terms
             and word.key not in _COMPASS_ADJECTIVES
             and zipf(word.text, lang) < rare
             and not self._clear_place_word(word.key, lang)
+            and not (lang == "de" and _compound_noun(word.key))  # last: one zipf per cut
         )
         memo.remember((word.text, lang), like)
         return like
@@ -1044,8 +1046,6 @@ class Recogniser:
             return None  # no real compound is this long; trying every cut would be quadratic
         if self._key_facts(key)[0]:
             return None  # a place's own name (Mannheim is no compound of Mann)
-        if key.startswith(_COMPASS_PREFIXES) and self._compass_parts((key,)):
-            return None  # Nordhessen: the whole word names a part of Hessen
         for cut in range(len(key) - 3, 2, -1):
             head, rest = key[:cut], key[cut:]
             if rest.startswith("s") and len(rest) > 4 and zipf(rest[1:], lang) >= 3.0:
