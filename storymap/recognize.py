@@ -19,16 +19,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from gazetteer import Candidate, Gazetteer, NameFlag
-from gazetteer.geo import AnchorPoint, anchor_point, nearest_km
+from gazetteer.geo import AnchorPoint, anchor_point, haversine_km, nearest_km
 from gazetteer.normalize import TOKEN_PATTERN, normalize_token
 from storymap.language import CUES, LanguageCues
+from storymap.lexicon.nouns import NounClass, noun_classes
 from storymap.words import zipf
 
 if TYPE_CHECKING:
@@ -71,6 +72,19 @@ _MEMO_LIMIT = 200_000
 _WORD_MEMO_LIMIT = 50_000
 # Endings that make a rare capitalised German word a street or landmark name.
 _STREET_ENDINGS = ("strasse", "gasse", "allee", "chaussee")
+# Endings of German landmark names (Salmhütte, Marbachsee, Kyffhäuserdenkmal) and of
+# settlement names (Böckingen, Helmarshausen, Gosenbach) the gazetteer lacks. The first kind
+# is taken on its form alone, like a street; the second, which surnames share (Goldberg,
+# Feuerbach), only after a locative preposition or a generic noun (in Böckingen, Gemeinde
+# Gosenbach).
+_LANDMARK_ENDINGS = (
+    "platz", "damm", "ufer", "brücke", "kapelle", "kirche", "hütte", "brunnen", "denkmal",
+    "see", "tal", "tals",
+)
+_SETTLEMENT_ENDINGS = (
+    "ingen", "hausen", "dorf", "stedt", "rode", "born", "kirchen", "leben", "heim", "berg",
+    "burg", "bach", "feld", "stein", "weiler", "hagen", "furt", "kogel", "kopf",
+)
 _ENGLISH_STREETS = frozenset("street avenue road boulevard square lane drive".split())
 # Heads of English landmark names that borrow a place word (Washington Square, French Quarter).
 _LANDMARK_HEADS = _ENGLISH_STREETS | frozenset(
@@ -106,6 +120,7 @@ class Word:
     derives: bool  # may open a derived mention: a lexicon form, a pair head, a compound
     title: bool  # a title or role before a person's name (Präsident)
     unlisted: bool  # a rare word shaped like a street name the gazetteer lacks
+    unlisted_cued: bool  # ... shaped like a settlement name: a place only after a cue
     post_soviet_generic: bool  # region, district … after a name (English)
 
 
@@ -130,6 +145,14 @@ class Tokens:
 
     def text_of(self, i: int) -> str:
         return self.words[i].text
+
+    def dateline(self, i: int) -> bool:
+        """Whether token ``i`` stands where a dateline does: first in the text or a line,
+        before a dash, bracket or colon or the first word of the report (BOCHUM Dass ...)."""
+        if not (i == 0 or "\n" in self.gaps[i]) or i + 1 >= self.size:
+            return False
+        gap = self.gaps[i + 1]
+        return gap.strip() in _DATELINE_MARKS or (gap == " " and self.caps[i + 1])
 
     def initial(self, i: int) -> bool:
         """Whether token ``i`` opens a sentence."""
@@ -170,6 +193,8 @@ class Reading:
     self_evident: bool  # a major place under its own name: no context needed
     needs_cue: bool  # names a place only when the context says so
     compounds: bool  # prominent enough to open a compound (Russland-Besuch)
+    common_noun: bool = False  # the spelling is a form of a German common noun (Zug, Bergen)
+    dateline_only: bool = False  # a minor town in capitals: a place only as a dateline
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +217,9 @@ class Settings:
     all_caps_prominence: float = 9.0
     alternate_name_penalty: float = 3.0
     adjective_penalty: float = 8.0
+    # A world city keeps its name after a first name (dass Ludwig Paris nicht mochte);
+    # a smaller one there is a surname (Michael Jackson: Jackson, Mississippi is 10.1).
+    world_city_prominence: float = 11.5
 
 
 # Gaps between tokens repeat (" ", ", ", "-"): their verdicts are cached.
@@ -209,6 +237,15 @@ def _joinable(gap: str) -> bool:
 
 
 _WEAK_PREPOSITIONS = frozenset({"von", "vom"})
+_NO_CLASS = NounClass.NONE
+# A hyphen joins a city to its district (Berlin-Mitte) when the district lies this close,
+# or when the tail is a word this rare (Düsseldorf-Gerresheim) and no common noun.
+_DISTRICT_KM = 30.0
+_DISTRICT_MAX_ZIPF = 2.5
+_DATELINE_MARKS = frozenset({"-", "–", "—", "(", ":", ",", "/"})
+# Settlements take no article in German (in Zug); rivers, mountains, seas, countries may.
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+_ARTICLE_PREPOSITIONS = frozenset({"im", "am", "beim", "vom", "zum", "zur", "ins", "ans", "aufs"})
 _DETERMINER = re.compile(
     r"d(?:er|ie|as|em|en|es)|k?ein(?:e[mnrs]?)?|"
     r"(?:dies|jen|jed|welch|manch|solch|all|sein|ihr|unser|eur|mein|dein|ander|beid|einig)"
@@ -322,6 +359,14 @@ class Recogniser:
                 self._english_span(text, match)
             for match in chosen + derived:
                 self._landmark_name(doc, match)
+        if lang == "de":
+            districts = [m for m in chosen if self._city_district(doc, m)]
+            if districts:
+                tails = {m.last for m in districts}
+                chosen = [
+                    m for m in chosen
+                    if m in districts or not tails.intersection(range(m.first, m.last + 1))
+                ]
         found = sorted(chosen + derived, key=attrgetter("start", "end"))
         return [m for m in found if not self._inside_organisation(doc, m, cues)]
 
@@ -372,6 +417,7 @@ class Recogniser:
         derived = self._derived_form(key, lang)
         if derived is not None and derived.capitalised and not capitalised:
             derived = None  # "polish", "poles", not Polish, Poles
+        unlisted = self._unlisted_shape(text, key, capitalised and not all_caps, lang)
         compound = None
         # Nordhessen names a part of Hessen as a whole word: no compound of "Nord".
         if derived is None and lang == "de" and capitalised and len(key) >= 7 and not compass:
@@ -387,7 +433,8 @@ class Recogniser:
             compound=compound,
             derives=derived is not None or compound is not None or key in self._pair_heads,
             title=key in CUES[lang].titles,
-            unlisted=self._street_like(text, key, capitalised and not all_caps, lang),
+            unlisted=unlisted != "",
+            unlisted_cued=unlisted == "settlement",
             post_soviet_generic=key in _POST_SOVIET_GENERICS,
         )
 
@@ -449,14 +496,31 @@ class Recogniser:
             top.kind in _BIG_KINDS or top.prominence >= self.settings.compound_prominence
         )
 
-    def _street_like(self, text: str, key: str, name_case: bool, lang: str) -> bool:
-        """A rare capitalised word the gazetteer lacks that may name a street: German
-        Knoopstraße on its own, English Royal before Street (checked where it stands)."""
-        if not name_case:
-            return False
-        if lang == "de" and not (key.endswith(_STREET_ENDINGS) and len(key) > 8):
-            return False
-        return zipf(text, lang) < 1.5 and not self.gazetteer.has_key(key)
+    def _unlisted_shape(self, text: str, key: str, name_case: bool, lang: str) -> str:
+        """What a rare capitalised word the gazetteer lacks may name by its form alone:
+        "street" (German Knoopstraße, Salmhütte; English Royal before Street, checked where
+        it stands), "settlement" (German Böckingen, checked for a cue where it stands) or ""."""
+        if not name_case or zipf(text, lang) >= 1.5 or self.gazetteer.has_key(key):
+            return ""
+        if lang != "de":
+            return "street"
+        if key.endswith(_STREET_ENDINGS) and len(key) > 8:
+            return "street"
+        if len(key) < 7 or noun_classes(text):
+            return ""  # a noun or a name Wiktionary knows (Tiefsee, Pfarrkirche, Michaela)
+        lower = text.lower()
+        for endings, shape in ((_LANDMARK_ENDINGS, "street"), (_SETTLEMENT_ENDINGS, "settlement")):
+            ending = next((e for e in endings if lower.endswith(e)), None)
+            if ending is None:
+                continue
+            head = text[: -len(ending)]
+            if len(head) < 3 or NounClass.COMMON in noun_classes(head):
+                return ""  # Sternenbrunnen, Wallberg: a noun before the ending
+            # Kunstspringen: a word longer than the ending closes the compound.
+            if any(zipf(lower[cut:], lang) >= _NOUN_TAIL_ZIPF for cut in range(1, len(head) - 2)):
+                return ""
+            return shape
+        return ""
 
     # -- memoised lookups ------------------------------------------------------------
 
@@ -568,9 +632,18 @@ class Recogniser:
         )
         rescued = [m for m in weak if self._near(m, anchors)]
         chosen += self._without_overlaps(rescued, taken)
-        # Coordination supports a common word: "Zug und Luzern", "Halle, Leipzig".
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        # Coordination supports a common word: "Zug und Luzern", "Halle, Leipzig", and a
+        # weakly supported German name in a list of places (Avignon, Darmstadt, Berlin);
+        # English lists of capitalised words name people and firms as often.
         settled = {m.first for m in chosen if not m.needs_cue or m.cued}
         settled |= {m.last for m in chosen if not m.needs_cue or m.cued}
+        if lang == "de":
+            listed = [
+                m for m in weak
+                if not m.needs_cue and m.first not in taken and self._coordinated(doc, m, settled)
+            ]
+            chosen += self._without_overlaps(listed, taken)
         for match in chosen:
             if match.needs_cue and not match.cued:
                 match.cued = self._coordinated(doc, match, settled)
@@ -635,6 +708,47 @@ class Recogniser:
                 match.place_id = None
                 match.candidates = ()
             match.derived = False
+
+    def _city_district(self, doc: Tokens, match: Recognised) -> bool:
+        """"Berlin-Mitte", "Düsseldorf-Gerresheim": a city joined by a hyphen to one of its
+        districts is one mention of the district, or of the city when the gazetteer does not
+        know the district. The tail is a district when the gazetteer has a place of that name
+        near the city, or when it is a rare word that is no common noun (not "Berlin-Besuch",
+        and not "Berlin-Moskau", whose tail is a place of its own far away)."""
+        tail = match.last + 1
+        if (
+            not match.derived
+            or match.last != match.first
+            or tail >= doc.size
+            or not _hyphen_joined(doc.gaps[tail])
+            or not match.candidates
+            or match.candidates[0].kind not in _SETTLEMENT_KINDS
+            or match.candidates[0].prominence < self.settings.compound_prominence
+        ):
+            return False
+        word = doc.words[tail]
+        if not word.capitalised or word.all_caps or doc.words[match.first].all_caps:
+            return False
+        if tail + 1 < doc.size and _hyphen_joined(doc.gaps[tail + 1]):
+            return False  # Berlin-Mitte-Besuch, Rhein-Main-Neckar
+        city = match.candidates[0]
+        places = self._candidates(word.key, "de")
+        if places:
+            near = tuple(
+                place for place in places
+                if haversine_km(city.lat, city.lon, place.lat, place.lon) <= _DISTRICT_KM
+            )
+            if not near:
+                return False
+            match.candidates = near
+            match.key = f"{match.key} {word.key}"
+        elif zipf(word.text, "de") >= _DISTRICT_MAX_ZIPF or _ends_in_noun(word.text):
+            return False  # a compound noun: Berlin-Besuch, Olympia-Qualifikationsturniere
+        match.derived = False
+        match.last = tail
+        match.end = doc.ends[tail]
+        match.text = doc.text[match.start : match.end]
+        return True
 
     @staticmethod
     def _english_span(text: str, match: Recognised) -> None:
@@ -718,18 +832,24 @@ class Recogniser:
         top = candidates[0]
         if top.flags == _ABBREVIATION and not (as_code and top.kind in _CODE_KINDS):
             return None
+        dateline_only = False
         if first.all_caps and not (
             (top.flags & _ABBREVIATION and top.kind in _CODE_KINDS)
             or (top.flags & _NAMED and top.prominence >= s.all_caps_prominence)
         ):
-            return None  # TASS is an agency, not the village Tass; datelines name big places
+            # TASS is an agency, not the village Tass; a smaller town in capitals is a
+            # place only where a dateline stands (RIEDLINGEN - Thema Nummer eins ...).
+            if multiword or not (top.flags & _NAMED and top.kind in _SETTLEMENT_KINDS):
+                return None
+            dateline_only = True
         if not multiword and first.key != key and not first.key.endswith(key):
             # The surface without the ending the key dropped (keys are folded: Ägyptens →
             # aegypten, so the base word's frequency must come from the surface).
             base = first.text[: len(first.text) - (len(first.key) - len(key))]
             if zipf(first.text, lang) > max(2.5, zipf(base, lang)):
                 return None  # "Chaos" is a word, not the genitive of Chao (but Russlands is)
-        return self._prior_evidence(key, spelling, candidates, as_code, lang)
+        reading = self._prior_evidence(key, spelling, candidates, as_code, lang)
+        return replace(reading, dateline_only=True) if dateline_only else reading
 
     def _prior_evidence(
         self, key: str, spelling: str, candidates: tuple[Candidate, ...], as_code: bool,
@@ -749,14 +869,24 @@ class Recogniser:
         self_evident = named and top.prominence >= s.self_evident_prominence
         # An inflected form (Kims) is as common as its base word (Kim).
         frequency = max(zipf(spelling, lang), zipf(key, lang))
-        if not self_evident:
+        classes = noun_classes(spelling) if lang == "de" and " " not in spelling else _NO_CLASS
+        common_noun = NounClass.COMMON in classes
+        # Wiktionary knows the word only as a place (Darmstadt): frequent because it is one.
+        place_word = NounClass.PLACE in classes and not common_noun
+        if not self_evident and not place_word:
             # Bayern and Russland are common words because they are common places.
             score -= s.common_word_weight * max(0.0, frequency - s.common_word_zipf)
         if frequency < s.rare_word_zipf:
             score += s.rare_word_bonus
         # A very common word (Zug, Boden, Station) names a minor place only when the
         # context says so; countries and major cities need no such help.
-        needs_cue = frequency >= s.very_common_zipf and not self_evident
+        needs_cue = frequency >= s.very_common_zipf and not self_evident and not place_word
+        needs_cue |= (
+            common_noun
+            and NounClass.PLACE not in classes
+            and not self_evident
+            and not top.flags & _GERMAN_SPELLING
+        )
         if lang == "de" and not self_evident and top.country not in _GERMAN_SPEAKING:
             # A minor foreign place under a name German does not tag as its own is more
             # often a person (Jackson, Matthews, Mercedes) unless the context says "place".
@@ -769,6 +899,7 @@ class Recogniser:
             self_evident=self_evident,
             needs_cue=needs_cue,
             compounds=top.prominence >= s.compound_prominence or top.kind in _BIG_KINDS,
+            common_noun=common_noun,
         )
 
     def name_evidence(
@@ -783,13 +914,18 @@ class Recogniser:
         ``_prior_evidence``), adjusted by the context right before and after the name."""
         s = self.settings
         score = reading.score
+        dateline = doc.words[match.first].all_caps and doc.dateline(match.first)
+        if reading.dateline_only and not dateline:
+            return -100.0
+        cued = dateline
+        if dateline:
+            score += s.preposition_bonus
         if (
             doc.initial(match.first)
             and reading.frequency >= s.function_word_zipf
             and not reading.self_evident
         ):
             score -= 10.0
-        cued = False
         if match.first > 0:
             before = match.first - 1
             before_key = doc.keys[before]
@@ -800,7 +936,15 @@ class Recogniser:
                 and reading.frequency >= s.common_word_zipf
                 and not reading.self_evident
             )
-            if before_key in cues.place_prepositions and not weak:
+            # "im Zug", "unter den Bergen", "beim Brand": a noun with its article.
+            noun_with_article = (
+                reading.common_noun
+                and reading.candidates[0].kind in _SETTLEMENT_KINDS
+                and (before_key in _ARTICLE_PREPOSITIONS or _DETERMINER.fullmatch(before_key))
+            )
+            if noun_with_article:
+                score -= s.adjective_penalty
+            elif before_key in cues.place_prepositions and not weak:
                 score += s.preposition_bonus
                 cued = True
             if (
@@ -858,16 +1002,50 @@ class Recogniser:
         ):
             return True
         if (
+            after is not None
+            and doc.gaps[after] == " "
+            and top.prominence < self.settings.world_city_prominence
+            and lang == "de"
+            and NounClass.FIRST_NAME in noun_classes(words[index].text)
+            and self._surname_like(words[after], lang)
+        ):
+            return True  # "Wladimir Putin": a first name before a surname
+        if (
             before is not None
             and doc.gaps[index] == " "
             and not (lang == "en" and doc.initial(before))
-            and self._name_like(words[before], lang, cues)
+            and (
+                self._name_like(words[before], lang, cues)
+                or (
+                    top.prominence < self.settings.world_city_prominence
+                    and self._first_name(words[before], lang)
+                )
+            )
         ):
             return True
         return (
             before is not None
             and doc.keys[before] in cues.titles
             and top.kind not in _BIG_KINDS
+        )
+
+    def _first_name(self, word: Word, lang: str) -> bool:
+        """A first name (Michael, Wladimir) however common: what follows is a surname."""
+        return (
+            lang == "de"
+            and word.capitalised
+            and not word.all_caps
+            and NounClass.FIRST_NAME in noun_classes(word.text)
+            and not self._clear_place_word(word.key, lang)
+        )
+
+    def _surname_like(self, word: Word, lang: str) -> bool:
+        """A capitalised word that is no common noun and no well-known place (Putin)."""
+        return (
+            word.capitalised
+            and not word.all_caps
+            and NounClass.COMMON not in noun_classes(word.text)
+            and not self._clear_place_word(word.key, lang)
         )
 
     def _name_like(self, word: Word, lang: str, cues: LanguageCues) -> bool:
@@ -926,19 +1104,33 @@ class Recogniser:
     # -- names the gazetteer does not know ----------------------------------------------
 
     def _unlisted_names(self, doc: Tokens, lang: str, covered: set[int]) -> list[Recognised]:
-        """Street names missing from the gazetteer, recognised by their form (Knoopstraße,
-        Royal Street). They stay unresolved: the map cannot place them offline.
+        """Names missing from the gazetteer, recognised by their form. They stay unresolved
+        (the map cannot place them offline; an override or the online geocoder can):
 
-        A rare word after a locative preposition (in Böckingen) would be a place too, but in
-        German such words are mostly rare compounds (aus Kapazitätsgründen): measured on
-        GermEval it cost more precision than it gave recall, so it is not used."""
+        - streets and landmarks: German Knoopstraße, Salmhütte, Marbachsee on their own,
+          English Royal Street;
+        - German settlements (Böckingen, Gosenbach) after a locative preposition or a generic
+          noun (in Böckingen, Gemeinde Gosenbach), and again wherever the text repeats them.
+          Any rare word after "in" would catch them too, but in German those are mostly rare
+          compounds (aus Kapazitätsgründen): measured on GermEval that cost more precision
+          than it gave recall, so the word must end like a place name as well."""
         found = []
-        for i in doc.where("unlisted"):
-            if i in covered:
-                continue
-            if lang == "de":
-                found.append(self._unlisted(doc, i, i))
-                continue
+        candidates = [i for i in doc.where("unlisted") if i not in covered]
+        if lang == "de":
+            cues = CUES[lang]
+            cued = {
+                doc.keys[i] for i in candidates
+                if doc.words[i].unlisted_cued
+                and i > 0
+                and doc.gaps[i] == " "
+                and (doc.keys[i - 1] in cues.place_prepositions
+                     or doc.keys[i - 1] in cues.generic_terms)
+            }
+            return [
+                self._unlisted(doc, i, i) for i in candidates
+                if not doc.words[i].unlisted_cued or doc.keys[i] in cued
+            ]
+        for i in candidates:
             street = i + 1
             if (
                 street < doc.size
@@ -1119,6 +1311,15 @@ class Recogniser:
 _ORGANISATION_OPENERS = frozenset(
     "radio hotel restaurant kino cafe fc sv tsv vfb vfl sc ssv spvgg".split()
 )
+
+
+def _ends_in_noun(word: str) -> bool:
+    """Whether the word is a German common noun or ends in one of five letters or more
+    (Qualifikations|turniere); shorter endings are name parts too (Gerres|heim)."""
+    return any(
+        NounClass.COMMON in noun_classes(word[cut:].capitalize() if cut else word)
+        for cut in range(len(word) - 4)
+    )
 
 
 def _organisation_head(key: str, heads: frozenset[str]) -> bool:

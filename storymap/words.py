@@ -15,3 +15,4 @@ def zipf(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, lang, wordlist="small")
+
