@@ -15,4 +15,3 @@ def zipf(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, lang, wordlist="small")
-
