@@ -333,6 +333,7 @@ class Recogniser:
         self._reading_memo = _Memo(_WORD_MEMO_LIMIT)
         self._name_like_memo = _Memo()
         self._clear_place_memo = _Memo()
+        self._country_of: dict[str, str] = {}  # lexicon place id → its country code
         self._pair_heads = {form.form.split(" ", 1)[0] for form in lexicon if " " in form.form}
         self.settings = settings or Settings()
 
@@ -947,7 +948,13 @@ class Recogniser:
             elif before_key in cues.place_prepositions and not weak:
                 score += s.preposition_bonus
                 cued = True
-            if (
+            country = self._adjective_country(doc, before, lang)
+            if country and any(c.country == country for c in reading.candidates[:3]):
+                # "im englischen Hatfield", "im russischen Wladiwostok": the country's
+                # adjective before a place of that country.
+                score += s.preposition_bonus
+                cued = True
+            elif (
                 lang == "de"
                 and reading.frequency >= s.common_word_zipf
                 and doc.gaps[match.first] == " "
@@ -974,6 +981,19 @@ class Recogniser:
         match.cued = cued
         match.needs_cue = reading.needs_cue
         return score
+
+    def _adjective_country(self, doc: Tokens, i: int, lang: str) -> str:
+        """The country code of the country or region a lower-case adjective at token ``i``
+        names (englischen → England → GB, bayerischen → DE), or an empty string."""
+        form = doc.words[i].derived
+        if form is None or form.type != "adjective" or doc.caps[i] or doc.gaps[i + 1] != " ":
+            return ""
+        place = self._country_of.get(form.place_id)
+        if place is None:
+            found = self.gazetteer.get(form.place_id)
+            area = found is not None and found.kind in _AREA_KINDS
+            place = self._country_of[form.place_id] = found.country if area else ""
+        return place
 
     def _person_part(
         self,

@@ -111,3 +111,11 @@ def test_form_alone_is_not_enough(text):
 def test_a_settlement_found_once_is_found_again():
     text = "Das Fest war in Hinterzwergbach. Hinterzwergbach hat 300 Einwohner."
     assert texts(text) == ["Hinterzwergbach", "Hinterzwergbach"]
+
+
+def test_a_country_adjective_cues_a_place_of_that_country():
+    result = geoparse("Die Kampfjets werden im englischen Hatfield hergestellt.", "de")
+    assert [(m.text, m.derived) for m in result.mentions] == [
+        ("englischen", True), ("Hatfield", False),
+    ]
+    assert result.mentions[1].place.country == "GB"
