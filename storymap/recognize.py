@@ -499,7 +499,7 @@ class Recogniser:
 
     def _unlisted_shape(self, text: str, key: str, name_case: bool, lang: str) -> str:
         """What a rare capitalised word the gazetteer lacks may name by its form alone:
-        "street" (German Knoopstraße, Salmhütte; English Royal before Street, checked where
+        "street" (German Knoopstraße, Stüdlhütte; English Royal before Street, checked where
         it stands), "settlement" (German Böckingen, checked for a cue where it stands) or ""."""
         if not name_case or zipf(text, lang) >= 1.5 or self.gazetteer.has_key(key):
             return ""
@@ -948,7 +948,7 @@ class Recogniser:
             elif before_key in cues.place_prepositions and not weak:
                 score += s.preposition_bonus
                 cued = True
-            country = self._adjective_country(doc, before, lang)
+            country = self._adjective_country(doc, before)
             if country and any(c.country == country for c in reading.candidates[:3]):
                 # "im englischen Hatfield", "im russischen Wladiwostok": the country's
                 # adjective before a place of that country.
@@ -982,7 +982,7 @@ class Recogniser:
         match.needs_cue = reading.needs_cue
         return score
 
-    def _adjective_country(self, doc: Tokens, i: int, lang: str) -> str:
+    def _adjective_country(self, doc: Tokens, i: int) -> str:
         """The country code of the country or region a lower-case adjective at token ``i``
         names (englischen → England → GB, bayerischen → DE), or an empty string."""
         form = doc.words[i].derived
@@ -1127,7 +1127,7 @@ class Recogniser:
         """Names missing from the gazetteer, recognised by their form. They stay unresolved
         (the map cannot place them offline; an override or the online geocoder can):
 
-        - streets and landmarks: German Knoopstraße, Salmhütte, Marbachsee on their own,
+        - streets and landmarks: German Knoopstraße, Stüdlhütte, Marbachsee on their own,
           English Royal Street;
         - German settlements (Böckingen, Gosenbach) after a locative preposition or a generic
           noun (in Böckingen, Gemeinde Gosenbach), and again wherever the text repeats them.
