@@ -72,7 +72,7 @@ _MEMO_LIMIT = 200_000
 _WORD_MEMO_LIMIT = 50_000
 # Endings that make a rare capitalised German word a street or landmark name.
 _STREET_ENDINGS = ("strasse", "gasse", "allee", "chaussee")
-# Endings of German landmark names (Salmhütte, Marbachsee, Kyffhäuserdenkmal) and of
+# Endings of German landmark names (Stüdlhütte, Marbachsee, Kyffhäuserdenkmal) and of
 # settlement names (Böckingen, Helmarshausen, Gosenbach) the gazetteer lacks. The first kind
 # is taken on its form alone, like a street; the second, which surnames share (Goldberg,
 # Feuerbach), only after a locative preposition or a generic noun (in Böckingen, Gemeinde
