@@ -237,7 +237,6 @@ def _joinable(gap: str) -> bool:
 
 
 _WEAK_PREPOSITIONS = frozenset({"von", "vom"})
-_NO_CLASS = NounClass.NONE
 # A hyphen joins a city to its district (Berlin-Mitte) when the district lies this close,
 # or when the tail is a word this rare (Düsseldorf-Gerresheim) and no common noun.
 _DISTRICT_KM = 30.0
@@ -641,8 +640,7 @@ class Recogniser:
         settled |= {m.last for m in chosen if not m.needs_cue or m.cued}
         if lang == "de":
             listed = [
-                m for m in weak
-                if not m.needs_cue and m.first not in taken and self._coordinated(doc, m, settled)
+                m for m in weak if not m.needs_cue and self._coordinated(doc, m, settled)
             ]
             chosen += self._without_overlaps(listed, taken)
         for match in chosen:
@@ -870,7 +868,7 @@ class Recogniser:
         self_evident = named and top.prominence >= s.self_evident_prominence
         # An inflected form (Kims) is as common as its base word (Kim).
         frequency = max(zipf(spelling, lang), zipf(key, lang))
-        classes = noun_classes(spelling) if lang == "de" and " " not in spelling else _NO_CLASS
+        classes = noun_classes(spelling) if lang == "de" and " " not in spelling else NounClass.NONE
         common_noun = NounClass.COMMON in classes
         # Wiktionary knows the word only as a place (Darmstadt): frequent because it is one.
         place_word = NounClass.PLACE in classes and not common_noun
