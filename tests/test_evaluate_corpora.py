@@ -115,7 +115,8 @@ def test_germeval_sentences_become_documents_with_loc_gold():
     assert corpus.format == "germeval" and not corpus.has_coordinates
     assert [d.doc_id for d in corpus.documents] == ["0001", "0002", "0003"]
     first, second, third = corpus.documents
-    assert first.text == "Der Zug fuhr von Frankfurt am Main nach Berlin ."
+    assert first.text == "Der Zug fuhr von Frankfurt am Main nach Berlin."
+    assert first.tokens is not None and first.tokens[-1] == (46, 47)  # the full stop
     assert first.lang == "de"
     assert spans(first) == [("Frankfurt am Main", False, "LOC"), ("Berlin", False, "LOC")]
     assert (first.gold[0].start, first.gold[0].end) == (17, 34)

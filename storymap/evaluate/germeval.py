@@ -1,7 +1,11 @@
 """Reader for GermEval 2014 NER (tab-separated: index, token, outer tag, nested tag).
 
-A ``#`` line starts a sentence; each sentence becomes one document whose text is its tokens
-joined by single spaces (so offsets are exact by construction), language "de".
+A ``#`` line starts a sentence; each sentence becomes one document, language "de", whose
+text is its tokens joined as the sentence was written: a space between words, none before
+closing punctuation or after opening brackets and quotes ("St. Nikolauskapelle", not
+"St . Nikolauskapelle", which no real article contains). GermEval tags whole tokens, so the
+documents carry their token offsets and predictions are scored snapped to them
+(``storymap.evaluate.tokens``).
 
 Gold, from both tag columns (BIO spans; an ``I-`` tag that does not continue a span of the
 same class starts one):
@@ -114,14 +118,40 @@ def tag_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+# Tokens written without a space before them, and tokens written without one after them.
+_CLOSING = frozenset(". , ; : ! ? ) ] } “ ” ‘ ’ … .. ...".split())
+_OPENING = frozenset("( [ { „ ‚".split())
+
+
+def detokenise(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence text as written, and each token's (start, end) offsets in it.
+
+    Straight double quotes alternate between opening and closing.
+    """
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    position = 0
+    glue_next = True  # no space before the first token
+    quote_open = False
+    for token in tokens:
+        closing = token in _CLOSING
+        opening = token in _OPENING
+        if token == '"':
+            opening, closing = not quote_open, quote_open
+            quote_open = not quote_open
+        if not (glue_next or closing):
+            parts.append(" ")
+            position += 1
+        parts.append(token)
+        offsets.append((position, position + len(token)))
+        position += len(token)
+        glue_next = opening
+    return "".join(parts), offsets
+
+
 def sentence_document(sentence: Sentence, doc_id: str) -> tuple[Document, int]:
     """The sentence as a document, and how many of its gold spans came from the nested column."""
-    offsets = []
-    position = 0
-    for token in sentence.tokens:
-        offsets.append((position, position + len(token)))
-        position += len(token) + 1
-    text = " ".join(sentence.tokens)
+    text, offsets = detokenise(sentence.tokens)
     gold: dict[tuple[int, int], GoldMention] = {}
     nested_only = 0
     for column, tags in enumerate((sentence.outer, sentence.nested)):
@@ -137,7 +167,10 @@ def sentence_document(sentence: Sentence, doc_id: str) -> tuple[Document, int]:
                 start, end, text[start:end], PLACE_CLASSES[label], category=category
             )
     mentions = sorted(gold.values(), key=lambda mention: (mention.start, mention.end))
-    return Document(doc_id=doc_id, text=text, lang="de", gold=mentions), nested_only
+    document = Document(
+        doc_id=doc_id, text=text, lang="de", gold=mentions, tokens=tuple(offsets)
+    )
+    return document, nested_only
 
 
 def read_germeval(path: Path) -> Corpus:

@@ -56,6 +56,9 @@ class Document:
     # The annotated journey as (place id, lat, lon) in travel order; None when the corpus
     # does not annotate journeys (GermEval, GeoWebNews).
     route: tuple[tuple[str, float, float], ...] | None = None
+    # The corpus's tokens as (start, end) offsets, for corpora that tag whole tokens
+    # (GermEval): predictions are snapped to them before scoring. None: score spans as given.
+    tokens: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from storymap.evaluate.score import (
     score_resolution,
     score_view,
 )
+from storymap.evaluate.tokens import snap_to_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,10 @@ class Evaluation:
 def score_document(
     document: Document, predicted: Sequence[Predicted], views: Sequence[View]
 ) -> Scores:
-    """All tallies of one document against its predictions."""
+    """All tallies of one document against its predictions (snapped to the document's
+    tokens when its corpus tags whole tokens)."""
+    if document.tokens is not None:
+        predicted = snap_to_tokens(predicted, document.tokens)
     return Scores(
         views={view.name: score_view(document.gold, predicted, view) for view in views},
         categories=recall_by_category(document.gold, predicted),
