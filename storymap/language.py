@@ -25,6 +25,9 @@ class LanguageCues:
     organisation_heads: frozenset[str]
     # Buildings a city adjective names (Münchner Hauptbahnhof, Frankfurter Flughafen).
     facility_heads: frozenset[str] = frozenset()
+    # Heads of compound titles (Abwehrchef, Bundestrainer, Ministerpräsident): a German
+    # word ending in one of these is a title too.
+    title_heads: frozenset[str] = frozenset()
 
 
 _POPULATED = frozenset({"city", "town", "village"})
@@ -60,7 +63,24 @@ GERMAN = LanguageCues(
         "außenminister außenministerin regierungschef regierungschefin premier premierminister "
         "herr herrn frau dr prof könig königin prinz prinzessin papst sprecher sprecherin "
         "diktator staatschef staatschefin general bürgermeister bürgermeisterin chef chefin "
-        "trainer autor autorin sänger sängerin schauspieler schauspielerin".split()
+        "trainer autor autorin sänger sängerin schauspieler schauspielerin "
+        # military and church ranks, nobility, roles in sport and the arts, family
+        "oberst major leutnant hauptmann admiral kommandant pfarrer pastor bischof kardinal "
+        "kaiser kaiserin zar fürst fürstin graf gräfin herzog herzogin baron freiherr "
+        "stürmer torwart kapitän verteidiger spieler spielerin regisseur regisseurin "
+        "komponist komponistin maler malerin dichter dichterin schriftsteller "
+        "schriftstellerin journalist journalistin reporter reporterin kommissar kommissarin "
+        "senator senatorin gouverneur botschafter botschafterin abgeordneter abgeordnete "
+        "kandidat kandidatin moderator moderatorin musiker musikerin rapper pianist "
+        "dirigent fahrer fahrerin pilot sohn tochter bruder schwester schwestern brüder "
+        "vater mutter ehefrau ehemann witwe onkel tante kollege kollegin anwalt anwältin "
+        "richter richterin professor professorin doktor miss mister sir lady lord".split()
+    ),
+    title_heads=frozenset(
+        "chef chefin trainer trainerin präsident präsidentin minister ministerin spieler "
+        "spielerin stürmer sprecher sprecherin direktor direktorin leiter leiterin sänger "
+        "sängerin kommissar kommissarin kandidat kandidatin kanzler kanzlerin "
+        "bürgermeister bürgermeisterin sekretär sekretärin".split()
     ),
     organisation_heads=frozenset(
         "institut universität hochschule akademie zeitung post agentur nachrichtenagentur "
@@ -97,7 +117,10 @@ ENGLISH = LanguageCues(
     titles=frozenset(
         "president mr mrs ms dr prof sir lady lord king queen prince princess pope minister "
         "senator governor mayor general chancellor premier secretary leader spokesman "
-        "spokeswoman chairman ceo judge".split()
+        "spokeswoman chairman ceo judge colonel captain sergeant lieutenant major bishop "
+        "cardinal father reverend rev son daughter brother sister wife husband widow uncle "
+        "aunt striker goalkeeper coach manager director actor actress singer rapper author "
+        "writer poet painter composer journalist reporter ambassador rep sen gov".split()
     ),
     organisation_heads=frozenset(
         "university institute college academy post times herald tribune journal news "
@@ -118,6 +141,7 @@ def _keyed(cues: LanguageCues) -> LanguageCues:
         generic_terms={normalize_token(w): kinds for w, kinds in cues.generic_terms.items()},
         span_generics=fold(cues.span_generics),
         titles=fold(cues.titles),
+        title_heads=fold(cues.title_heads),
         organisation_heads=fold(cues.organisation_heads),
         facility_heads=fold(cues.facility_heads),
     )

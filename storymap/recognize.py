@@ -29,6 +29,7 @@ from gazetteer import Candidate, Gazetteer, NameFlag
 from gazetteer.geo import AnchorPoint, anchor_point, haversine_km, nearest_km
 from gazetteer.normalize import TOKEN_PATTERN, normalize_token
 from storymap.language import CUES, LanguageCues
+from storymap.lexicon.first_names import is_first_name
 from storymap.lexicon.nouns import NounClass, noun_classes
 from storymap.words import zipf
 
@@ -37,6 +38,10 @@ if TYPE_CHECKING:
 
 MAX_NAME_TOKENS = 6
 _ABBREVIATION = int(NameFlag.ABBREVIATION)
+# Unions that German news treats as institutions, not places (die EU, EU-Kommission): both
+# GermEval's guidelines and our German corpora annotate them as organisations, while English
+# GeoWebNews counts the EU as a place.
+_INSTITUTIONS_DE = frozenset({"gn:6695072"})  # the European Union
 _GERMAN_SPEAKING = frozenset({"DE", "AT", "CH", "LI", "LU"})
 _GERMAN_SPELLING = int(NameFlag.GERMAN | NameFlag.TRANSLIT_GERMAN)
 _CODE_KINDS = frozenset({"country", "admin1", "historic_country", "region"})
@@ -85,6 +90,25 @@ _SETTLEMENT_ENDINGS = (
     "ingen", "hausen", "dorf", "stedt", "rode", "born", "kirchen", "leben", "heim", "berg",
     "burg", "bach", "feld", "stein", "weiler", "hagen", "furt", "kogel", "kopf",
 )
+# Endings of German nouns that introduce settlements by name (die Gemeinde Pflückuff, die
+# Dörfer Hokkala, Kumpula und Oikari, Kirchengemeinden Kirchborgum und Vellage).
+_SETTLEMENT_NOUNS = tuple(
+    normalize_token(word)
+    for word in (
+        "gemeinde gemeinden dorf dörfer ortschaft ortschaften ortsteil ortsteile "
+        "stadtteil stadtteile weiler gehöft ortsgemeinde"
+    ).split()
+)
+# Nouns that close a German landmark name opened by a place adjective (Tegeler See,
+# Gubener Straße, Lehrter Bahnhof, Viernheimer Dreieck, Weitinger Mühle).
+_GERMAN_LANDMARK_HEADS = frozenset(
+    normalize_token(word)
+    for word in (
+        "Straße Strasse Landstraße Allee Chaussee Platz Weg Gasse Ring Damm Ufer Brücke Tor "
+        "See Bahnhof Mühle Wald Forst Heide Moor Berg Höhe Tal Bucht Dreieck Kreuz Hütte "
+        "Park Markt Kirche Kapelle Schloss Burg Stein Tunnel Kanal Hafen Friedhof"
+    ).split()
+)
 _ENGLISH_STREETS = frozenset("street avenue road boulevard square lane drive".split())
 # Heads of English landmark names that borrow a place word (Washington Square, French Quarter).
 _LANDMARK_HEADS = _ENGLISH_STREETS | frozenset(
@@ -122,6 +146,15 @@ class Word:
     unlisted: bool  # a rare word shaped like a street name the gazetteer lacks
     unlisted_cued: bool  # ... shaped like a settlement name: a place only after a cue
     post_soviet_generic: bool  # region, district … after a name (English)
+    # German: a rare word shaped like a place adjective (Tegeler, Gubener) that may open a
+    # landmark's name (Tegeler See, Gubener Straße), and the nouns that close one.
+    landmark_adjective: bool = False
+    landmark_head: bool = False
+    saint: bool = False  # St., Sankt: opens the name of a church or landmark
+    # German: a rare capitalised word no dictionary knows (Pflückuff, Hokkala): a name, of
+    # a place where a settlement noun introduces it (die Gemeinde Pflückuff).
+    rare_name: bool = False
+    settlement_noun: bool = False  # Gemeinde, Dörfer, Ortsteil, Kirchengemeinden …
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +280,8 @@ _SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 _ARTICLE_PREPOSITIONS = frozenset({"im", "am", "beim", "vom", "zum", "zur", "ins", "ans", "aufs"})
 _DETERMINER = re.compile(
     r"d(?:er|ie|as|em|en|es)|k?ein(?:e[mnrs]?)?|"
-    r"(?:dies|jen|jed|welch|manch|solch|all|sein|ihr|unser|eur|mein|dein|ander|beid|einig)"
+    r"(?:dies|jen|jed|welch|manch|solch|all|sein|ihr|unser|eur|mein|dein|ander|beid|einig"
+    r"|mehrer|viel|wenig|etlich|zahlreich)"
     r"(?:e[mnrs]?)?"
 )
 
@@ -264,6 +298,26 @@ def _attributive_adjective(word: str) -> bool:
         and not _DETERMINER.fullmatch(word)
         and not word.startswith(("nord", "süd", "ost", "west", "zentral", "mittler"))
     )
+
+
+def _is_title(key: str, cues: LanguageCues) -> bool:
+    """A title or role before a person's name: Präsident, and German compounds ending in
+    one (Abwehrchef, Bundestrainer, Ministerpräsident)."""
+    if key in cues.titles:
+        return True
+    return any(
+        key.endswith(head) and len(key) >= len(head) + 3 for head in cues.title_heads
+    )
+
+
+@lru_cache(maxsize=16_384)
+def _given_name(text: str) -> bool:
+    """A first name (Michael, Juri, Donna): German Wiktionary's, or one of the world's
+    first names that Wiktionary knows as no common noun or place (not Mark, not Halle)."""
+    classes = noun_classes(text)
+    if NounClass.FIRST_NAME in classes:
+        return True
+    return not classes & (NounClass.COMMON | NounClass.PLACE) and is_first_name(text)
 
 
 def _genitive_variants(key: str, lang: str) -> list[str]:
@@ -432,10 +486,41 @@ class Recogniser:
             derived=derived,
             compound=compound,
             derives=derived is not None or compound is not None or key in self._pair_heads,
-            title=key in CUES[lang].titles,
+            title=_is_title(key, CUES[lang]),
             unlisted=unlisted != "",
             unlisted_cued=unlisted == "settlement",
             post_soviet_generic=key in _POST_SOVIET_GENERICS,
+            landmark_adjective=lang == "de" and self._landmark_adjective(text, key),
+            landmark_head=lang == "de" and key in _GERMAN_LANDMARK_HEADS,
+            saint=lang == "de" and capitalised and key in ("st", "sankt"),
+            rare_name=lang == "de" and self._rare_name(text, key),
+            settlement_noun=lang == "de" and key.endswith(_SETTLEMENT_NOUNS),
+        )
+
+    @staticmethod
+    def _rare_name(text: str, key: str) -> bool:
+        """A capitalised word that is no known word, noun or first name (Hokkala)."""
+        return (
+            len(key) >= 3
+            and text[:1].isupper()
+            and not text.isupper()
+            and zipf(text, "de") < 2.0
+            and not noun_classes(text)
+            and not _given_name(text)
+        )
+
+    def _landmark_adjective(self, text: str, key: str) -> bool:
+        """A rare capitalised word ending in -er that no dictionary knows (Tegeler, Lehrter,
+        Viernheimer): the adjective of a place, which opens a landmark's name."""
+        return (
+            len(key) >= 6
+            and key.endswith("er")
+            and text[:1].isupper()
+            and not text.isupper()
+            and zipf(text, "de") < 2.5
+            and not noun_classes(text)
+            and self._derived_form(key, "de") is None
+            and not self.gazetteer.has_key(key)
         )
 
     def _openings(
@@ -516,6 +601,11 @@ class Recogniser:
             head = text[: -len(ending)]
             if len(head) < 3 or NounClass.COMMON in noun_classes(head):
                 return ""  # Sternenbrunnen, Wallberg: a noun before the ending
+            bare = head[:-1] if head.endswith("s") else head
+            if shape == "street" and (
+                NounClass.COMMON in noun_classes(bare) or zipf(bare, lang) >= 3.5
+            ):
+                return ""  # Universitätskapelle, Langkirche: a noun or a word, not a name
             # Kunstspringen: a word longer than the ending closes the compound.
             if any(zipf(lower[cut:], lang) >= _NOUN_TAIL_ZIPF for cut in range(1, len(head) - 2)):
                 return ""
@@ -831,6 +921,8 @@ class Recogniser:
         top = candidates[0]
         if top.flags == _ABBREVIATION and not (as_code and top.kind in _CODE_KINDS):
             return None
+        if lang == "de" and top.id in _INSTITUTIONS_DE:
+            return None  # "die EU fordert", "EU-Mission": an institution in German news
         dateline_only = False
         if first.all_caps and not (
             (top.flags & _ABBREVIATION and top.kind in _CODE_KINDS)
@@ -955,6 +1047,11 @@ class Recogniser:
             elif (
                 lang == "de"
                 and reading.frequency >= s.common_word_zipf
+                # "feinstes Essen" is food; "der tropische Atlantik" is no common noun.
+                and (
+                    reading.common_noun
+                    or not (reading.self_evident or reading.candidates[0].kind in _BIG_KINDS)
+                )
                 and doc.gaps[match.first] == " "
                 and _attributive_adjective(doc.text_of(before))
             ):
@@ -1024,10 +1121,13 @@ class Recogniser:
             and doc.gaps[after] == " "
             and top.prominence < self.settings.world_city_prominence
             and lang == "de"
-            and NounClass.FIRST_NAME in noun_classes(words[index].text)
-            and self._surname_like(words[after], lang)
+            and _given_name(words[index].text)
+            and (
+                self._surname_like(words[after], lang)
+                or NounClass.SURNAME in noun_classes(words[after].text)
+            )
         ):
-            return True  # "Wladimir Putin": a first name before a surname
+            return True  # "Wladimir Putin", "Uta Hagen": a first name before a surname
         if (
             before is not None
             and doc.gaps[index] == " "
@@ -1041,10 +1141,24 @@ class Recogniser:
             )
         ):
             return True
-        return (
-            before is not None
-            and doc.keys[before] in cues.titles
-            and top.kind not in _BIG_KINDS
+        if before is None or top.kind in _BIG_KINDS:
+            return False
+        if words[before].title:
+            return True
+        earlier = before - 1
+        if earlier < 0 or doc.gaps[index] not in (" ", ". "):
+            return False
+        if doc.gaps[index] == ". ":
+            # "A. Korsakow", "Robert R. Livingston": an initial before a surname.
+            return len(doc.text_of(before)) == 1 and doc.caps[before]
+        # "Stürmer Nelson Valdez", "Oberst Ollendorf": a title before a first name;
+        # "Patrick von Brunn": a first name before a nobiliary particle.
+        if doc.gaps[before] != " ":
+            return False
+        if words[earlier].title and doc.caps[before]:
+            return True
+        return doc.keys[before] in _WEAK_PREPOSITIONS and self._first_name(
+            words[earlier], lang
         )
 
     def _first_name(self, word: Word, lang: str) -> bool:
@@ -1053,7 +1167,7 @@ class Recogniser:
             lang == "de"
             and word.capitalised
             and not word.all_caps
-            and NounClass.FIRST_NAME in noun_classes(word.text)
+            and _given_name(word.text)
             and not self._clear_place_word(word.key, lang)
         )
 
@@ -1080,7 +1194,7 @@ class Recogniser:
         like = (
             word.capitalised
             and not word.all_caps
-            and word.key not in cues.titles
+            and not word.title
             and word.key not in cues.place_prepositions
             and word.key not in cues.generic_terms
             and word.key not in _COMPASS_ADJECTIVES
@@ -1144,10 +1258,24 @@ class Recogniser:
                 and (doc.keys[i - 1] in cues.place_prepositions
                      or doc.keys[i - 1] in cues.generic_terms)
             }
-            return [
-                self._unlisted(doc, i, i) for i in candidates
+            found = [
+                self._unlisted(doc, self._saint_before(doc, i), i) for i in candidates
                 if not doc.words[i].unlisted_cued or doc.keys[i] in cued
             ]
+            found += self._saint_names(doc, covered, {m.first for m in found})
+            found += self._introduced_names(doc, covered, {m.first for m in found})
+            for i in doc.where("landmark_adjective"):
+                head = i + 1
+                if (
+                    head < doc.size
+                    and i not in covered
+                    and head not in covered
+                    and doc.words[head].landmark_head
+                    and doc.caps[head]
+                    and doc.gaps[head] == " "
+                ):
+                    found.append(self._unlisted(doc, i, head))
+            return sorted(found, key=attrgetter("start"))
         for i in candidates:
             street = i + 1
             if (
@@ -1160,10 +1288,87 @@ class Recogniser:
         return found
 
     @staticmethod
+    def _introduced_names(
+        doc: Tokens, covered: set[int], taken: set[int]
+    ) -> list[Recognised]:
+        """Rare names a German settlement noun introduces, and the names listed with them:
+        "die Gemeinde Pflückuff", "die Dörfer Hokkala, Koskimäki-Huhtala und Oikari"."""
+        found = []
+        for i in doc.where("settlement_noun"):
+            j = i + 1
+            if j >= doc.size or doc.gaps[j] != " " or not doc.caps[i]:
+                continue
+            while j < doc.size and (doc.words[j].rare_name or j in covered):
+                last = j
+                while (  # a hyphenated name: Koskimäki-Huhtala
+                    last + 1 < doc.size
+                    and doc.gaps[last + 1] == "-"
+                    and doc.words[last + 1].rare_name
+                ):
+                    last += 1
+                if j not in covered and j not in taken and last not in covered:
+                    found.append(Recogniser._unlisted(doc, j, last))
+                nxt = last + 1
+                if nxt < doc.size and doc.gaps[nxt].strip() == ",":
+                    j = nxt
+                elif (
+                    nxt + 1 < doc.size
+                    and doc.keys[nxt] in _CONJUNCTIONS
+                    and doc.gaps[nxt] == " "
+                    and doc.gaps[nxt + 1] == " "
+                ):
+                    j = nxt + 1
+                else:
+                    break
+        return found
+
+    @staticmethod
+    def _saint_names(doc: Tokens, covered: set[int], taken: set[int]) -> list[Recognised]:
+        """German "St. Peter", "St. Johann Baptist", "Sankt Willibrord" that the gazetteer
+        does not know as a town: the name of a church or another landmark (Kirche St.
+        Peter, von St. Willibrord)."""
+        found = []
+        for i in doc.where("saint"):
+            name = i + 1
+            if (
+                i in covered
+                or i in taken
+                or name >= doc.size
+                or name in covered
+                or doc.gaps[name] != (". " if doc.keys[i] == "st" else " ")
+                or not doc.caps[name]
+                or doc.words[name].all_caps
+            ):
+                continue
+            last = name
+            second = name + 1
+            if (
+                second < doc.size
+                and second not in covered
+                and doc.gaps[second] == " "
+                and doc.caps[second]
+                and not noun_classes(doc.text_of(second))
+                and zipf(doc.text_of(second), "de") < 3.0
+            ):
+                last = second
+            found.append(Recogniser._unlisted(doc, i, last))
+        return found
+
+    @staticmethod
+    def _saint_before(doc: Tokens, i: int) -> int:
+        """Where a landmark's name starts: at "St." or "Sankt" before it (St.
+        Nikolauskapelle), else at the word itself."""
+        before = i - 1
+        if before >= 0 and (
+            (doc.keys[before] == "st" and doc.gaps[i] == ". ")
+            or (doc.keys[before] == "sankt" and doc.gaps[i] == " ")
+        ) and doc.caps[before]:
+            return before
+        return i
+
+    @staticmethod
     def _unlisted(doc: Tokens, first: int, last: int) -> Recognised:
-        text = doc.text_of(first)
-        if last != first:
-            text = f"{text} {doc.text_of(last)}"
+        text = doc.text[doc.starts[first] : doc.ends[last]]
         return Recognised(
             doc.starts[first], doc.ends[last], text, f"?{normalize_token(text)}", False,
             first, last, evidence=0.0,

@@ -1,0 +1,92 @@
+"""Recognition rules for people's names, institutions and landmarks named by their form
+(hand-made German sentences; each rule with a counter-case)."""
+
+import pytest
+
+from storymap.geoparse import geoparse
+from storymap.language import CUES
+from storymap.lexicon.first_names import is_first_name, names_in_module, spellings
+from storymap.recognize import _is_title
+
+
+def texts(text, lang="de"):
+    return [m.text for m in geoparse(text, lang).mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a first name of another country before a surname that is also a town
+        ("Menschen wie Juri Gagarin flogen ins All.", []),
+        ("Sie traf Stanley Bruce in London.", ["London"]),
+        # a compound title before a first name
+        ("Ohne Abwehrchef Angelo Barletta spielte der VfL in Osnabrück.", ["Osnabrück"]),
+        ("Das sagte Stürmer Nelson Valdez nach dem Spiel.", []),  # title before a first name
+        ("In diesem Lied klagt der Oberst Ollendorf.", []),
+        ("Er wurde Dritter vor W. Fesenko und A. Korsakow.", []),  # an initial
+        ("Quelle: Hardware-Mag, Autor: Patrick von Brunn.", []),  # first name + von
+        # counter-cases: the same words where they name places
+        ("Der Zug fuhr von Korsakow nach Wladiwostok.", ["Korsakow", "Wladiwostok"]),
+        ("Die Mannschaft reiste nach Barletta.", ["Barletta"]),
+    ],
+)
+def test_people_are_no_places(text, places):
+    assert texts(text) == places
+
+
+def test_compound_titles():
+    cues = CUES["de"]
+    assert _is_title("abwehrchef", cues) and _is_title("bundestrainer", cues)
+    assert _is_title("praesident", cues)
+    assert not _is_title("chef", CUES["en"]) and not _is_title("hamburg", cues)
+
+
+def test_the_eu_is_an_institution_in_german_and_a_place_in_english():
+    assert texts("Die EU fordert mehr Geld, sagte er in Brüssel.") == ["Brüssel"]
+    assert texts("Die EU-Mission in Mali wird verlängert.") == ["Mali"]
+    assert "EU" in texts("Exports to the EU fell, officials in London said.", "en")
+
+
+def test_settlement_nouns_introduce_names_the_gazetteer_lacks():
+    assert texts("Am 1. Januar 2009 wurde die Gemeinde Pflückuff eingemeindet.") == [
+        "Pflückuff"
+    ]
+    assert texts("Zur Gemeinde gehören die Dörfer Hokkala, Koskimäki-Huhtala und Oikari.") == [
+        "Hokkala", "Koskimäki-Huhtala", "Oikari",
+    ]
+    # a common noun or a first name after the noun is no settlement
+    assert texts("Die Gemeinde Verwaltung tagte, die Gemeinde Michael dankte.") == []
+
+
+def test_saints_and_place_adjectives_open_landmark_names():
+    assert texts("Die St. Nikolauskapelle wurde 1807 abgebrochen.") == ["St. Nikolauskapelle"]
+    assert texts("Am saubersten ist der Tegeler See.") == ["Tegeler See"]
+    assert texts("Die Täter flüchteten die Schwabacher Straße entlang.") == [
+        "Schwabacher Straße"
+    ]
+    # a common adjective or a known word is no place adjective; a church noun no name
+    assert texts("Der Großer Wald und die Universitätskapelle.") == []
+
+
+def test_an_adjective_penalises_common_nouns_not_major_places():
+    assert texts("Es gab feinstes Essen.") == []
+    assert texts("Das ständische Mecklenburg bestand bis 1918.") == ["Mecklenburg"]
+    assert texts("Der nordwestliche tropische Atlantik war ruhig.") == ["Atlantik"]
+
+
+def test_first_name_table():
+    assert is_first_name("Juri") and is_first_name("Donna") and not is_first_name("Zug")
+
+
+def test_first_names_are_read_from_faker_modules_without_importing_them():
+    source = (
+        "from collections import OrderedDict\n"
+        "class Provider:\n"
+        "    first_names_male = ('Anton', 'Jean-Luc')\n"
+        "    first_names_female = OrderedDict((('Юлия', 0.5), ('Anna', 0.5)))\n"
+        "    last_names = ('Müller',)\n"
+    )
+    names = names_in_module(source)
+    assert names == {"Anton", "Jean-Luc", "Юлия", "Anna"}
+    assert spellings("Jean-Luc") == {"Jean", "Luc"}
+    assert {"Julija", "Yuliya"} <= spellings("Юлия")
