@@ -102,6 +102,7 @@ class CityCentres:
         self._population = population
         # Seats named like their unit (município Várzea Alegre → town Várzea Alegre).
         self._by_name: dict[tuple[str, str, str], PlaceRecord] = {}
+        self._by_unit: dict[tuple[str, str], list[tuple[str, PlaceRecord]]] | None = None
         for place in registry:
             if place.kind in POPULATED_KINDS and place.country and place.admin1:
                 key = (place.country, place.admin1, normalize(place.name))
@@ -117,11 +118,54 @@ class CityCentres:
                 return Point(place.lat, place.lon)  # type: ignore[arg-type]
         return None
 
+    def named_after(self, country: str, admin1: str, names: Iterable[str]) -> Point | None:
+        """Position of the town a post-Soviet district is named after: Khasanskiy Rayon →
+        Khasan, Zvenigovskiy Rayon → Zvenigovo (the adjective's stem plus at most a short
+        ending, in the same admin-1 unit; the most populous such town)."""
+        stems = {stem for name in names if (stem := _district_stem(name))}
+        if not stems:
+            return None
+        if self._by_unit is None:
+            self._by_unit = defaultdict(list)
+            for (place_country, place_admin1, town), place in sorted(
+                self._by_name.items(), key=lambda item: item[0]
+            ):
+                self._by_unit[(place_country, place_admin1)].append((town, place))
+        best: PlaceRecord | None = None
+        for town, place in self._by_unit.get((country, admin1), ()):
+            named = any(town.startswith(stem) and len(town) - len(stem) <= 3 for stem in stems)
+            if named and (
+                best is None or (place.population, place.name) > (best.population, best.name)
+            ):
+                best = place
+        return None if best is None else Point(best.lat, best.lon)  # type: ignore[arg-type]
+
     def centre(self, key: tuple[str, ...]) -> Point | None:
         return weighted_centre(self._groups.get(key, ()))
 
     def population(self, key: tuple[str, ...]) -> int:
         return self._population.get(key, 0)
+
+
+# Generic words after a post-Soviet district's name, and the adjective endings that make
+# a district's name from its town's (Khasanskiy Rayon ← Khasan), longest first.
+_DISTRICT_GENERICS = ("rayon", "raion", "district", "municipal district", "okrug")
+_DISTRICT_ENDINGS = tuple(
+    sorted({normalize(e) for e in ("skiy", "skii", "skij", "sky", "ski", "s'kyi", "s’kyy")},
+           key=len, reverse=True)
+)
+
+
+def _district_stem(name: str) -> str:
+    """The town part of a district name (normalised): khasanskiy rayon → khasan."""
+    words = normalize(name).split()
+    if len(words) != 2 or words[1] not in _DISTRICT_GENERICS:
+        return ""
+    adjective = words[0]
+    for ending in _DISTRICT_ENDINGS:
+        if adjective.endswith(ending) and len(adjective) - len(ending) >= 4:
+            return adjective[: -len(ending)]
+    return ""
 
 
 def _successor(alpha_4: str) -> str | None:
@@ -308,6 +352,8 @@ def add_subdivisions(
             centre = centres.centre(key) if len(codes) > 1 else None
             if centre is None and kind == "admin2" and len(codes) > 1:
                 centre = centres.namesake(country, codes[1], record.all_names())
+                if centre is None:
+                    centre = centres.named_after(country, codes[1], record.all_names())
             if centre is None:
                 skipped[kind] += 1
                 continue
