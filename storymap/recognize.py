@@ -42,6 +42,22 @@ _ABBREVIATION = int(NameFlag.ABBREVIATION)
 # GermEval's guidelines and our German corpora annotate them as organisations, while English
 # GeoWebNews counts the EU as a place.
 _INSTITUTIONS_DE = frozenset({"gn:6695072"})  # the European Union
+# Trade blocs and unions of states that GeoNames files as zones: organisations in news text
+# in both languages (NAFTA, CIS/GUS, ASEAN, Mercosur, EFTA), never the place of a story.
+_TRADE_BLOCS = frozenset(
+    {"gn:11812362", "gn:11812265", "gn:11812363", "gn:11812364", "gn:9961132"}
+)
+# Months and weekdays: "in March", "im Mai", "am Freitag" name no town March, Mai or Freitag.
+_CALENDAR_WORDS = {
+    "de": frozenset(normalize_token(word) for word in (
+        "Januar Jänner Februar März April Mai Juni Juli August September Oktober November "
+        "Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag"
+    ).split()),
+    "en": frozenset(normalize_token(word) for word in (
+        "January February March April May June July August September October November "
+        "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+    ).split()),
+}
 _GERMAN_SPEAKING = frozenset({"DE", "AT", "CH", "LI", "LU"})
 _GERMAN_SPELLING = int(NameFlag.GERMAN | NameFlag.TRANSLIT_GERMAN)
 _CODE_KINDS = frozenset({"country", "admin1", "historic_country", "region"})
@@ -266,7 +282,7 @@ def _hyphen_joined(gap: str) -> bool:
 def _joinable(gap: str) -> bool:
     """Tokens separated only by space, hyphen, a full stop or an apostrophe may form a name."""
     stripped = gap.strip()
-    return len(gap) <= 3 and stripped in ("", "-", ".", "'", "’")
+    return len(gap) <= 3 and stripped in ("", "-", ".", "'", "’") and "\n" not in gap
 
 
 _WEAK_PREPOSITIONS = frozenset({"von", "vom"})
@@ -489,7 +505,7 @@ class Recogniser:
             title=_is_title(key, CUES[lang]),
             unlisted=unlisted != "",
             unlisted_cued=unlisted == "settlement",
-            post_soviet_generic=key in _POST_SOVIET_GENERICS,
+            post_soviet_generic=any(v in _POST_SOVIET_GENERICS for v in variants),
             landmark_adjective=lang == "de" and self._landmark_adjective(text, key),
             landmark_head=lang == "de" and key in _GERMAN_LANDMARK_HEADS,
             saint=lang == "de" and capitalised and key in ("st", "sankt"),
@@ -690,7 +706,9 @@ class Recogniser:
         if not doc.words[i + 1].post_soviet_generic:
             return
         key = doc.keys[i]
-        for generic in _POST_SOVIET_GENERICS.get(doc.keys[i + 1], ()):
+        # "district's": the possessive's variants hold the bare generic word
+        english = next(v for v in doc.words[i + 1].variants if v in _POST_SOVIET_GENERICS)
+        for generic in _POST_SOVIET_GENERICS[english]:
             for stem in dict.fromkeys((key, key.replace("sky", "skiy"))):  # fixed order
                 name = f"{stem} {generic}"
                 if self.gazetteer.has_key(name):
@@ -921,8 +939,10 @@ class Recogniser:
         top = candidates[0]
         if top.flags == _ABBREVIATION and not (as_code and top.kind in _CODE_KINDS):
             return None
-        if lang == "de" and top.id in _INSTITUTIONS_DE:
-            return None  # "die EU fordert", "EU-Mission": an institution in German news
+        if top.id in _TRADE_BLOCS or (lang == "de" and top.id in _INSTITUTIONS_DE):
+            return None  # "die EU fordert", "EU-Mission", NAFTA: an institution, no place
+        if not multiword and first.key in _CALENDAR_WORDS[lang] and top.kind not in _BIG_KINDS:
+            return None  # "in March", "am Freitag": a month or a weekday, not a town
         dateline_only = False
         if first.all_caps and not (
             (top.flags & _ABBREVIATION and top.kind in _CODE_KINDS)
@@ -1056,7 +1076,11 @@ class Recogniser:
                 and _attributive_adjective(doc.text_of(before))
             ):
                 score -= s.adjective_penalty  # "feinstes Essen": a common noun, not a city
-            generic = cues.generic_terms.get(before_key)
+            # A generic noun names the place right after it, never across a line break
+            # (and a span never crosses one: "Insel\n\nBerlin" is two passages).
+            generic = (
+                cues.generic_terms.get(before_key) if "\n" not in doc.gaps[match.first] else None
+            )
             if generic is not None:
                 cued = True
                 score += s.generic_bonus
@@ -1066,6 +1090,9 @@ class Recogniser:
                     match.start = doc.starts[before]
                     match.first = before
                     match.text = doc.text[match.start : match.end]
+        if lang == "en" and match.last > match.first and doc.words[match.last].post_soviet_generic:
+            cued = True  # "Hasansky district": the name carries its generic word
+            score += s.generic_bonus
         if lang == "en" and match.last + 1 < doc.size:
             after = match.last + 1
             generic = cues.generic_terms.get(doc.keys[after])

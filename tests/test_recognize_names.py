@@ -90,3 +90,15 @@ def test_first_names_are_read_from_faker_modules_without_importing_them():
     assert names == {"Anton", "Jean-Luc", "Юлия", "Anna"}
     assert spellings("Jean-Luc") == {"Jean", "Luc"}
     assert {"Julija", "Yuliya"} <= spellings("Юлия")
+
+
+def test_trade_blocs_months_and_weekdays_are_no_places():
+    assert texts("NAFTA talks resumed in Ottawa in March.", "en") == ["Ottawa"]
+    assert texts("Am Freitag sprach die GUS in Minsk.") == ["Minsk"]
+    # the town March where a place is meant by its full name
+    assert texts("He moved to March, Cambridgeshire.", "en")[-1] == "Cambridgeshire"
+
+
+def test_no_mention_crosses_a_line_break():
+    assert texts("Insel\n \nBerlin") == ["Berlin"]
+    assert all("\n" not in t for t in texts("Er flog nach New\nYork und Insel\nRussky."))
