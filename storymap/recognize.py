@@ -136,6 +136,12 @@ _LANDMARK_HEADS = _ENGLISH_STREETS | frozenset(
 # noun (Stadt, Kerne), not a name.
 _NOUN_TAIL_ZIPF = 3.3
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "and", "or"})
+# English verbs of speech: the name next to one is a speaker (Payette said, said Noma).
+_SPEECH_VERBS = frozenset(
+    "said says told tweeted added wrote explained recalled insisted admitted asked".split()
+)
+# Lower-case parts between a first name and a surname (Mike de Kock, Ludwig van Beethoven).
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "di", "da", "del", "la", "le"})
 # TOKEN_PATTERN as one capturing group: ``split`` then returns gaps and tokens alternately
 # in a single C-level pass, and their lengths give every offset.
 _SPLITTER = re.compile(f"({TOKEN_PATTERN.pattern})", TOKEN_PATTERN.flags)
@@ -171,6 +177,7 @@ class Word:
     # a place where a settlement noun introduces it (die Gemeinde Pflückuff).
     rare_name: bool = False
     settlement_noun: bool = False  # Gemeinde, Dörfer, Ortsteil, Kirchengemeinden …
+    given_name: bool = False  # a first name of some country (Kobe, Juri), not a big place
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,7 +424,7 @@ class Recogniser:
         """``recognise`` over tokens already split (the caller keeps them for later stages)."""
         cues = CUES[lang]
         text = doc.text
-        self._person_words = self._names_of_people(doc)
+        self._person_words = self._names_of_people(doc, lang)
         names = self._name_matches(doc, lang)
         chosen = self._choose_names(doc, names, lang, cues)
         covered = {i for m in chosen for i in range(m.first, m.last + 1)}
@@ -511,6 +518,12 @@ class Recogniser:
             saint=lang == "de" and capitalised and key in ("st", "sankt"),
             rare_name=lang == "de" and self._rare_name(text, key),
             settlement_noun=lang == "de" and key.endswith(_SETTLEMENT_NOUNS),
+            given_name=(
+                capitalised
+                and not all_caps
+                and _given_name(text)
+                and not self._clear_place_word(key, lang)
+            ),
         )
 
     @staticmethod
@@ -1168,6 +1181,8 @@ class Recogniser:
             )
         ):
             return True
+        if lang == "en" and self._speaker(doc, index) and top.kind not in _BIG_KINDS:
+            return not self._clear_place_word(match.key, lang)  # "Payette said" (not Moscow)
         if before is None or top.kind in _BIG_KINDS:
             return False
         if words[before].title:
@@ -1186,6 +1201,20 @@ class Recogniser:
             return True
         return doc.keys[before] in _WEAK_PREPOSITIONS and self._first_name(
             words[earlier], lang
+        )
+
+    @staticmethod
+    def _speaker(doc: Tokens, index: int) -> bool:
+        """English "Payette said", "said Noma.": a name next to a verb of speech."""
+        after = index + 1
+        if after < doc.size and doc.gaps[after] == " " and doc.keys[after] in _SPEECH_VERBS:
+            return True
+        before = index - 1
+        return (
+            before >= 0
+            and doc.gaps[index] == " "
+            and doc.keys[before] in _SPEECH_VERBS
+            and (after >= doc.size or doc.gaps[after].strip()[:1] in (".", ",", ";"))
         )
 
     def _first_name(self, word: Word, lang: str) -> bool:
@@ -1232,16 +1261,37 @@ class Recogniser:
         memo.remember((word.text, lang), like)
         return like
 
-    @staticmethod
-    def _names_of_people(doc: Tokens) -> set[str]:
-        """Words seen in people's names in this text (John Tyler → tyler), so that a later
-        bare "Tyler" is read as the person, not as Tyler, Texas."""
+    def _world_city(self, key: str, lang: str) -> bool:
+        candidates = self._candidates(key, lang)
+        return bool(candidates) and (
+            candidates[0].prominence >= self.settings.world_city_prominence
+        )
+
+    def _names_of_people(self, doc: Tokens, lang: str) -> set[str]:
+        """Words seen in people's names in this text (President John Tyler → tyler; Kobe
+        Bryant → bryant, Mike de Kock → kock), so that a later bare "Tyler" or "Bryant" is
+        read as the person, not as Tyler, Texas."""
         words: set[str] = set()
         for i in doc.where("title"):
             if i + 2 < doc.size:
                 run = (i + 1, i + 2)
                 if all(doc.caps[j] and _joinable(doc.gaps[j]) for j in run):
                     words.update(doc.keys[j] for j in run)
+        for i in doc.where("given_name"):
+            surname = i + 1
+            if surname + 1 < doc.size and doc.keys[surname] in _NAME_PARTICLES:
+                surname += 1  # Mike de Kock, Ludwig van Beethoven
+            if (
+                surname < doc.size
+                and doc.caps[surname]
+                and not doc.words[surname].all_caps
+                and doc.gaps[surname] == " "
+                and (surname == i + 1 or doc.gaps[i + 1] == " ")
+                and not doc.words[surname].title
+                and not self._key_facts(f"{doc.keys[i]} {doc.keys[surname]}")[0]
+                and not self._world_city(doc.keys[surname], lang)  # dass Ludwig Paris …
+            ):
+                words.add(doc.keys[surname])
         return words
 
     def _clear_place_word(self, key: str, lang: str) -> bool:
@@ -1302,7 +1352,8 @@ class Recogniser:
                     and doc.gaps[head] == " "
                 ):
                     found.append(self._unlisted(doc, i, head))
-            return sorted(found, key=attrgetter("start"))
+            # one name per token ("Gemeinde Tegeler See": the landmark, not "Tegeler")
+            return self._without_overlaps(found, set())
         for i in candidates:
             street = i + 1
             if (

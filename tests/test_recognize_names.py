@@ -102,3 +102,19 @@ def test_trade_blocs_months_and_weekdays_are_no_places():
 def test_no_mention_crosses_a_line_break():
     assert texts("Insel\n \nBerlin") == ["Berlin"]
     assert all("\n" not in t for t in texts("Er flog nach New\nYork und Insel\nRussky."))
+
+
+def test_a_surname_seen_after_a_first_name_is_the_person_later():
+    text = (
+        "Kobe Bryant was there on Friday in Dallas. Bryant tweeted a photo. "
+        "Trainer Mike de Kock won again; de Kock flew home."
+    )
+    assert texts(text, "en") == ["Dallas"]
+    # a world city after a first name stays the city
+    assert "Paris" in texts("Es ist nicht wahr, dass Ludwig Paris nicht mochte.")
+
+
+def test_a_name_next_to_a_verb_of_speech_is_a_speaker_unless_a_well_known_place():
+    assert texts('"It was wonderful," Payette said in Toronto.', "en") == ["Toronto"]
+    assert texts('"We cry," said Noma.', "en") == []
+    assert texts("Moscow said the talks would go on.", "en") == ["Moscow"]
