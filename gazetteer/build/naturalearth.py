@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import lzma
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,11 +107,22 @@ class Admin1LabelPoint:
     scalerank: int
 
 
+# Natural Earth names a territory it keeps as one admin-1 unit "GAZ-00 (Gaza Strip
+# aggregation)": the place's name is the part in brackets.
+_AGGREGATION = re.compile(r"[A-Z]{3}-\d\d \((?P<name>.+) aggregation\)")
+
+
+def _label_name(name: str) -> str:
+    """The unit's name as a reader knows it (Gaza Strip, not GAZ-00 (… aggregation))."""
+    aggregated = _AGGREGATION.fullmatch(name)
+    return aggregated.group("name") if aggregated else name
+
+
 def read_admin1_label_points(path: Path) -> list[Admin1LabelPoint]:
     return [
         Admin1LabelPoint(
             code=row["adm1_code"],
-            name=row["name"],
+            name=_label_name(row["name"]),
             country_name=row["country"],
             country=row["iso_a2"],
             lat=float(row["lat"]),

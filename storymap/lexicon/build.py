@@ -105,6 +105,7 @@ FALSE_FRIENDS: dict[str, frozenset[str]] = {
         "havanese",  # the dog breed (Havana)
         "golani",  # the brigade (Golan)
         "guaman",  # not in use (Guam → Guamanian)
+        "south polian", "south polan", "south polish",  # not in use (South Pole)
     }),
 }
 
