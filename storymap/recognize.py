@@ -140,6 +140,21 @@ _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "and", "or"})
 _SPEECH_VERBS = frozenset(
     "said says told tweeted added wrote explained recalled insisted admitted asked".split()
 )
+# German road names: a motorway or federal road code (A1, B27), and road nouns a number
+# follows (Bundesstraße 216); introduced by an article or preposition, or in a list of roads.
+_ROAD_CODE = re.compile(r"[AB][1-9]\d{0,2}")
+_AIRBUS = re.compile(r"A3\d\d|A400")  # aircraft types, no German motorway numbers
+_ROAD_NOUNS = frozenset(
+    normalize_token(word)
+    for word in "Autobahn Bundesstraße Bundesautobahn Landesstraße Staatsstraße".split()
+)
+_ROAD_OPENERS = frozenset(
+    "die der zur auf über ueber bis von und bzw oder autobahn autobahnen".split()
+)
+# English generic nouns that name the place after "of" as their own kind.
+_GENERICS_BEFORE_OF = frozenset(
+    "state city town village island islands province county country".split()
+)
 # Lower-case parts between a first name and a surname (Mike de Kock, Ludwig van Beethoven).
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "di", "da", "del", "la", "le"})
 # TOKEN_PATTERN as one capturing group: ``split`` then returns gaps and tokens alternately
@@ -178,6 +193,9 @@ class Word:
     rare_name: bool = False
     settlement_noun: bool = False  # Gemeinde, Dörfer, Ortsteil, Kirchengemeinden …
     given_name: bool = False  # a first name of some country (Kobe, Juri), not a big place
+    # German roads: "A" or "B" before a number (A 7, B 27), a code (A1), a road noun before
+    # a number (Bundesstraße 216); a place mention where an article introduces it.
+    road: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +269,7 @@ class Reading:
     compounds: bool  # prominent enough to open a compound (Russland-Besuch)
     common_noun: bool = False  # the spelling is a form of a German common noun (Zug, Bergen)
     dateline_only: bool = False  # a minor town in capitals: a place only as a dateline
+    state_abbreviation: bool = False  # Va., N.C.: a place only after "Town, "
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +312,8 @@ def _joinable(gap: str) -> bool:
 
 
 _WEAK_PREPOSITIONS = frozenset({"von", "vom"})
+# A dotted abbreviation before its last full stop (U.S, U.K), not "U.S. Virgin Islands".
+_DOTTED_END = re.compile(r"(?:^|\.)[A-Za-z]{1,2}$")
 # A hyphen joins a city to its district (Berlin-Mitte) when the district lies this close,
 # or when the tail is a word this rare (Düsseldorf-Gerresheim) and no common noun.
 _DISTRICT_KM = 30.0
@@ -518,6 +539,8 @@ class Recogniser:
             saint=lang == "de" and capitalised and key in ("st", "sankt"),
             rare_name=lang == "de" and self._rare_name(text, key),
             settlement_noun=lang == "de" and key.endswith(_SETTLEMENT_NOUNS),
+            road=lang == "de" and (text in ("A", "B") or _ROAD_CODE.fullmatch(text) is not None
+                                   or key in _ROAD_NOUNS),
             given_name=(
                 capitalised
                 and not all_caps
@@ -702,15 +725,26 @@ class Recogniser:
     ) -> None:
         """Names that continue ``prefix`` (tokens i..j) with the next token's forms."""
         nxt = j + 1
-        if nxt >= doc.size or nxt - i >= MAX_NAME_TOKENS or not _joinable(doc.gaps[nxt]):
+        if nxt >= doc.size or nxt - i >= MAX_NAME_TOKENS:
+            return
+        # "Frankfurt (Oder)", "Halle (Saale)": a qualifier in brackets closes the name.
+        bracketed = (
+            doc.gaps[nxt] == " ("
+            and doc.caps[nxt]
+            and doc.text[doc.ends[nxt] : doc.ends[nxt] + 1] == ")"
+        )
+        if not (bracketed or _joinable(doc.gaps[nxt])):
             return
         # A name opened by a declined adjective must end capitalised (koreanischen Halbinsel).
         may_end = doc.caps[i] or doc.caps[nxt]
+        end = doc.ends[nxt] + 1 if bracketed else doc.ends[nxt]
         for form in reversed(doc.words[nxt].variants):
             name = prefix + " " + form
             is_key, continues = self._key_facts(name)
             if is_key and may_end:
-                found.append(Recognised(doc.starts[i], doc.ends[nxt], "", name, False, i, nxt))
+                found.append(Recognised(doc.starts[i], end, "", name, False, i, nxt))
+            if bracketed:
+                continue  # nothing continues past the closing bracket
             if continues:
                 self._longer_names(doc, i, nxt, name, found)
 
@@ -877,7 +911,11 @@ class Recogniser:
         if match.text.endswith(("'s", "’s")):
             match.end -= 2
             match.text = match.text[:-2]
-        elif "." in match.text and match.end < len(text) and text[match.end] == ".":
+        elif (
+            _DOTTED_END.search(match.text)
+            and match.end < len(text)
+            and text[match.end] == "."
+        ):
             match.end += 1
             match.text += "."
 
@@ -950,6 +988,18 @@ class Recogniser:
         if not candidates:
             return None
         top = candidates[0]
+        if lang == "en" and len(key) <= 5:
+            state = next(
+                (c for c in candidates if c.flags == _ABBREVIATION and c.kind == "admin1"), None
+            )
+            if state is not None and (top is state or not top.flags & _NAMED):
+                # "Gainesville, Va.", "RALEIGH, N.C.": a state's abbreviation, a place only
+                # after the town it qualifies (see name_evidence)
+                return Reading(
+                    candidates=(state,), as_code=False, score=0.0, frequency=0.0,
+                    self_evident=False, needs_cue=False, compounds=False,
+                    state_abbreviation=True,
+                )
         if top.flags == _ABBREVIATION and not (as_code and top.kind in _CODE_KINDS):
             return None
         if top.id in _TRADE_BLOCS or (lang == "de" and top.id in _INSTITUTIONS_DE):
@@ -1037,6 +1087,8 @@ class Recogniser:
         """How strongly the span reads as a place name: the words' prior evidence (see
         ``_prior_evidence``), adjusted by the context right before and after the name."""
         s = self.settings
+        if reading.state_abbreviation:
+            return self._state_abbreviation(doc, match)
         score = reading.score
         dateline = doc.words[match.first].all_caps and doc.dateline(match.first)
         if reading.dateline_only and not dateline:
@@ -1094,6 +1146,23 @@ class Recogniser:
             generic = (
                 cues.generic_terms.get(before_key) if "\n" not in doc.gaps[match.first] else None
             )
+            if (
+                generic is None
+                and lang == "en"
+                and before_key == "of"
+                and before > 0
+                and doc.gaps[before] == " "
+                and not doc.caps[before - 1]
+            ):
+                # "the state of Washington", "the island of Crete" (not "the capital of
+                # France", "the border territory of Georgia": those name a larger place)
+                generic = (
+                    cues.generic_terms.get(doc.keys[before - 1])
+                    if doc.keys[before - 1] in _GENERICS_BEFORE_OF
+                    and not (before > 1 and doc.caps[before - 2])  # Torkula village of Guma
+                    else None
+                )
+                before -= 1 if generic is not None else 0
             if generic is not None:
                 cued = True
                 score += s.generic_bonus
@@ -1103,6 +1172,9 @@ class Recogniser:
                     match.start = doc.starts[before]
                     match.first = before
                     match.text = doc.text[match.start : match.end]
+        if match.last > match.first and doc.gaps[match.last] == " (":
+            cued = True  # "Frankfurt (Oder)": the writer disambiguated the name
+            score += s.generic_bonus
         if lang == "en" and match.last > match.first and doc.words[match.last].post_soviet_generic:
             cued = True  # "Hasansky district": the name carries its generic word
             score += s.generic_bonus
@@ -1116,6 +1188,23 @@ class Recogniser:
         match.cued = cued
         match.needs_cue = reading.needs_cue
         return score
+
+    def _state_abbreviation(self, doc: Tokens, match: Recognised) -> float:
+        """Evidence for a state's abbreviation: certain after "Town, " and before its full
+        stop (Gainesville, Va. / RALEIGH, N.C. (AP)), which the mention then includes;
+        nothing elsewhere ("Ill." or "Miss." on their own are words)."""
+        before = match.first - 1
+        if (
+            before < 0
+            or doc.gaps[match.first] != ", "
+            or not doc.caps[before]
+            or doc.text[match.end : match.end + 1] != "."
+        ):
+            return -100.0
+        match.end += 1
+        match.text = doc.text[match.start : match.end]
+        match.cued = True
+        return self.settings.threshold + self.settings.generic_bonus
 
     def _adjective_country(self, doc: Tokens, i: int) -> str:
         """The country code of the country or region a lower-case adjective at token ``i``
@@ -1341,6 +1430,7 @@ class Recogniser:
             ]
             found += self._saint_names(doc, covered, {m.first for m in found})
             found += self._introduced_names(doc, covered, {m.first for m in found})
+            found += self._roads(doc, covered)
             for i in doc.where("landmark_adjective"):
                 head = i + 1
                 if (
@@ -1363,6 +1453,34 @@ class Recogniser:
                 and doc.gaps[street] == " "
             ):
                 found.append(self._unlisted(doc, i, street))
+        return found
+
+    @staticmethod
+    def _roads(doc: Tokens, covered: set[int]) -> list[Recognised]:
+        """German roads: "die A 7", "auf der A1", "zur B 27", "die Bundesstraße 216" (not the
+        Audi A6 or DIN A4: an article or preposition must introduce the road)."""
+        found = []
+        for i in doc.where("road"):
+            if i in covered or i == 0 or doc.keys[i - 1] not in _ROAD_OPENERS:
+                continue
+            if doc.gaps[i] != " ":
+                continue
+            text = doc.text_of(i)
+            last = i
+            if text in ("A", "B") or doc.keys[i] in _ROAD_NOUNS:
+                number = i + 1
+                if (
+                    number >= doc.size
+                    or doc.gaps[number] != " "
+                    or not doc.text_of(number).isdigit()
+                    or len(doc.text_of(number)) > 3
+                ):
+                    continue
+                last = number
+            code = doc.text[doc.starts[i] : doc.ends[last]].replace(" ", "")
+            if _AIRBUS.fullmatch(code):
+                continue  # "die A 380": an aircraft, not a motorway
+            found.append(Recogniser._unlisted(doc, i, last))
         return found
 
     @staticmethod

@@ -21,6 +21,8 @@ from gazetteer.store import match_score
 from storymap.mention import Mention
 from storymap.recognize import Recognised
 
+# A city this prominent is what its name means in news, before a same-named state.
+_WORLD_CITY_PROMINENCE = 11.5
 _AREA_KINDS = frozenset({"country", "continent", "historic_country", "region", "ocean", "sea"})
 
 
@@ -85,11 +87,17 @@ _UNITS_NAMED_AFTER_CITIES = frozenset({"admin1", "admin2", "admin3"})
 
 
 def _has_namesake_city(unit: Candidate, group: _Group) -> bool:
-    """Whether one of the name's other candidates is a city inside ``unit``."""
+    """Whether one of the name's other candidates is a city inside ``unit``, or a world
+    city of its country (Washington: the capital, not the state, unless the text says
+    "state")."""
     return any(
         other.kind == "city"
         and other.country == unit.country
-        and (unit.kind != "admin1" or other.admin1 == unit.admin1)
+        and (
+            unit.kind != "admin1"
+            or other.admin1 == unit.admin1
+            or other.prominence >= _WORLD_CITY_PROMINENCE
+        )
         for other in group.candidates
         if other is not unit
     )

@@ -118,3 +118,41 @@ def test_a_name_next_to_a_verb_of_speech_is_a_speaker_unless_a_well_known_place(
     assert texts('"It was wonderful," Payette said in Toronto.', "en") == ["Toronto"]
     assert texts('"We cry," said Noma.', "en") == []
     assert texts("Moscow said the talks would go on.", "en") == ["Moscow"]
+
+
+def test_state_abbreviations_after_a_town():
+    found = {m.text: m for m in geoparse("8024 Turtle Creek Cir., Gainesville, Va. There", "en")
+             .mentions}
+    assert found["Va."].place.name == "Virginia"
+    assert found["Gainesville"].place.admin1 == "VA"  # qualified by its state
+    assert texts("RALEIGH, N.C. (AP) - A new report.", "en") == ["RALEIGH", "N.C."]
+    # abbreviations on their own are words or titles, and a sentence's full stop stays out
+    assert texts("Miss. Smith was ill. La. Mo. Va. Ga.", "en") == []
+    assert texts("It was sold in the U.S. Virgin Islands.", "en") == ["U.S. Virgin Islands"]
+
+
+def test_a_bracketed_qualifier_belongs_to_the_name():
+    found = {m.text: m for m in geoparse("Sie fuhr nach Frankfurt (Oder) und Halle (Saale).",
+                                         "de").mentions}
+    assert found["Frankfurt (Oder)"].place.name == "Frankfurt (Oder)"
+    assert "Halle (Saale)" in found
+    assert texts("Er kam aus Berlin (Deutschland).") == ["Berlin", "Deutschland"]
+
+
+def test_a_capital_outranks_a_state_of_its_name():
+    place = geoparse("Die Delegation kam aus Washington.", "de").mentions[0].place
+    assert (place.kind, place.admin1) == ("city", "DC")
+    place = geoparse("The fires spread across the state of Washington.", "en").mentions[0].place
+    assert place.kind == "admin1"
+
+
+def test_german_roads_introduced_by_an_article():
+    assert texts("Er ist zerschnitten von den Autobahnen A 2 und A 7.") == ["A 2", "A 7"]
+    assert texts("Wann kommt der Lückenschluss der A1?") == ["A1"]
+    assert texts("Die Bundesstraße 216 führt nach Lüneburg.") == ["Bundesstraße 216", "Lüneburg"]
+    # a car, a paper size and an aircraft are no roads
+    assert texts("Der Audi A6 und DIN A4; die A 380 landete.") == []
+
+
+def test_the_poles_are_places():
+    assert texts("Er flog zum Südpol und dann zum Nordpol.") == ["Südpol", "Nordpol"]
