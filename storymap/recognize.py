@@ -68,6 +68,7 @@ _BIG_KINDS = frozenset({"country", "continent", "historic_country", "admin1", "r
                         "ocean", "peninsula"})
 # Compass nouns: "im Osten Russlands" names a direction, not the village Osten.
 _COMPASS = frozenset("osten westen norden sueden nordosten nordwesten suedosten suedwesten "
+                     "nord sued ost west "
                      "east west north south".split())
 _COMPASS_ADJECTIVES = frozenset(
     "northern southern eastern western central north south east west upper lower greater "
@@ -148,6 +149,9 @@ _ROAD_NOUNS = frozenset(
     normalize_token(word)
     for word in "Autobahn Bundesstraße Bundesautobahn Landesstraße Staatsstraße".split()
 )
+# Prepositions after which an unknown name is a place ("bei" also introduces firms, people).
+_LOCATIVES = frozenset({"in", "nach", "aus"})
+_ROAD_PREPOSITIONS = frozenset("auf über ueber an von bis entlang nahe".split())
 _ROAD_OPENERS = frozenset(
     "die der zur auf über ueber bis von und bzw oder autobahn autobahnen".split()
 )
@@ -1431,6 +1435,7 @@ class Recogniser:
             found += self._saint_names(doc, covered, {m.first for m in found})
             found += self._introduced_names(doc, covered, {m.first for m in found})
             found += self._roads(doc, covered)
+            found += self._after_prepositions(doc, covered, {m.first for m in found})
             for i in doc.where("landmark_adjective"):
                 head = i + 1
                 if (
@@ -1456,6 +1461,35 @@ class Recogniser:
         return found
 
     @staticmethod
+    def _after_prepositions(
+        doc: Tokens, covered: set[int], taken: set[int]
+    ) -> list[Recognised]:
+        """German "in Skovlunde", "nach Shigaraki": a word no dictionary knows right after a
+        locative preposition, unless it is a compound of a common noun."""
+        found = []
+        for i in doc.where("rare_name"):
+            if (
+                i in covered
+                or i in taken
+                or i == 0
+                or doc.gaps[i] != " "
+                or doc.keys[i - 1] not in _LOCATIVES
+                or _compound_noun(doc.keys[i])
+            ):
+                continue
+            following = i + 1
+            last = i
+            if following < doc.size and doc.gaps[following] == " " and doc.caps[following]:
+                if doc.words[following].rare_name:
+                    last = following  # a name of two words: in Wildbad Kreuth
+                else:
+                    # an attribute of the noun after it: a person's genitive (in Papens
+                    # Vizekanzlei) or a place adjective (in Kleinkleckersdorfer Wäldern)
+                    continue
+            found.append(Recogniser._unlisted(doc, i, last))
+        return found
+
+    @staticmethod
     def _roads(doc: Tokens, covered: set[int]) -> list[Recognised]:
         """German roads: "die A 7", "auf der A1", "zur B 27", "die Bundesstraße 216" (not the
         Audi A6 or DIN A4: an article or preposition must introduce the road)."""
@@ -1467,7 +1501,13 @@ class Recogniser:
                 continue
             text = doc.text_of(i)
             last = i
-            if text in ("A", "B") or doc.keys[i] in _ROAD_NOUNS:
+            spelled_out = text in ("A", "B") or doc.keys[i] in _ROAD_NOUNS
+            if not spelled_out and not (
+                doc.keys[i - 1] in ("zur", "autobahn")
+                or (i > 1 and doc.keys[i - 2] in _ROAD_PREPOSITIONS)
+            ):
+                continue  # "die A1 konnte 706 Kassetten speichern": a model, unless "auf der A1"
+            if spelled_out:
                 number = i + 1
                 if (
                     number >= doc.size

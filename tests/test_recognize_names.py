@@ -148,7 +148,8 @@ def test_a_capital_outranks_a_state_of_its_name():
 
 def test_german_roads_introduced_by_an_article():
     assert texts("Er ist zerschnitten von den Autobahnen A 2 und A 7.") == ["A 2", "A 7"]
-    assert texts("Wann kommt der Lückenschluss der A1?") == ["A1"]
+    assert texts("Auf der A1 staut es sich, auch zur A3 hin.") == ["A1", "A3"]
+    assert texts("Das kleinste Modell, die A1, speicherte 35 GB.") == []  # a product
     assert texts("Die Bundesstraße 216 führt nach Lüneburg.") == ["Bundesstraße 216", "Lüneburg"]
     # a car, a paper size and an aircraft are no roads
     assert texts("Der Audi A6 und DIN A4; die A 380 landete.") == []
@@ -156,3 +157,11 @@ def test_german_roads_introduced_by_an_article():
 
 def test_the_poles_are_places():
     assert texts("Er flog zum Südpol und dann zum Nordpol.") == ["Südpol", "Nordpol"]
+
+
+def test_an_unknown_name_after_a_locative_preposition():
+    assert texts("Die Firma sitzt in Skovlunde bei Kopenhagen.") == ["Skovlunde", "Kopenhagen"]
+    assert texts("Klausur in Wildbad Kreuth.") == ["Wildbad Kreuth"]
+    # a compound of a common noun, a person's genitive, a firm after "bei" are no places
+    assert texts("Der Ausfall geschah aus Kapazitätsgründen.") == []
+    assert texts("Er war Gast in Wulffs Haus, später bei Sektenmuzik.") == []
