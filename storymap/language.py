@@ -125,7 +125,7 @@ ENGLISH = LanguageCues(
     organisation_heads=frozenset(
         "university institute college academy post times herald tribune journal news "
         "agency bank club fc party ministry foundation museum council committee company "
-        "corporation inc ltd group association".split()
+        "corporation inc ltd group association house palace".split()
     ),
 )
 

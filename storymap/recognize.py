@@ -426,6 +426,7 @@ class Recogniser:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self._person_words: set[str] = set()
+        self._unsupported: list[Recognised] = []
         # Per-process memos: the same words recur in every text (der, die, Russland).
         self._words: dict[str, dict[str, Word]] = {lang: {} for lang in CUES}
         self._derived_memo = _Memo()
@@ -772,6 +773,7 @@ class Recogniser:
     ) -> list[Recognised]:
         """Score every match, then keep the best non-overlapping ones (longest first)."""
         scored = []
+        self._unsupported = []  # names the context did not back (see the end)
         for match in matches:
             match.text = doc.text[match.start : match.end]
             if self._plausible_name(doc, match, lang, cues):
@@ -805,7 +807,13 @@ class Recogniser:
         for match in chosen:
             if match.needs_cue and not match.cued:
                 match.cued = self._coordinated(doc, match, settled)
-        return [m for m in chosen if not m.needs_cue or m.cued]
+        chosen = [m for m in chosen if not m.needs_cue or m.cued]
+        # One reading per name in a text: "the Hasan station" is the Hasan the text has
+        # placed with a cue before ("the border station of Hasan").
+        named = {m.key for m in chosen if not m.derived and m.last == m.first}
+        again = [m for m in self._unsupported if m.key in named and m.last == m.first]
+        taken = {i for m in chosen for i in range(m.first, m.last + 1)}
+        return chosen + self._without_overlaps(again, taken)
 
     @staticmethod
     def _without_overlaps(matches: list[Recognised], taken: set[int]) -> list[Recognised]:
@@ -956,7 +964,11 @@ class Recogniser:
         if not multiword and match.key in self._person_words and top.kind not in _BIG_KINDS:
             return False  # "Tyler" after "John Tyler": the person again
         match.evidence = self.name_evidence(doc, match, reading, lang, cues)
-        return match.evidence >= self.settings.threshold - self.settings.coherence_window
+        if match.evidence >= self.settings.threshold - self.settings.coherence_window:
+            return True
+        if match.evidence > -50:  # not ruled out (a dateline-only word elsewhere, say)
+            self._unsupported.append(match)
+        return False
 
     def _reading(
         self, key: str, spelling: str, first: Word, last: Word, lang: str
@@ -1534,7 +1546,8 @@ class Recogniser:
             j = i + 1
             if j >= doc.size or doc.gaps[j] != " " or not doc.caps[i]:
                 continue
-            while j < doc.size and (doc.words[j].rare_name or j in covered):
+            stop = min(doc.size, i + 100)  # a list of names, not a walk over the text
+            while j < stop and (doc.words[j].rare_name or j in covered):
                 last = j
                 while (  # a hyphenated name: Koskimäki-Huhtala
                     last + 1 < doc.size
@@ -1620,6 +1633,8 @@ class Recogniser:
         for i in doc.where("derives"):
             if i in covered or i <= skip:
                 continue
+            if i > 0 and doc.keys[i - 1] == "trans" and doc.gaps[i] == "-":
+                continue  # the Trans-Siberian Railway crosses Siberia; it names no place
             pair = self._two_token_form(doc, i, lang, covered)
             if pair is not None:
                 found.append(pair)
@@ -1749,12 +1764,13 @@ class Recogniser:
             keys[match.first - 1] in _ORGANISATION_OPENERS
         ):
             return True
-        # "Institut für X…": the mention names the institute's subject.
-        if (
-            match.first >= 2
-            and keys[match.first - 2] in heads
-            and keys[match.first - 1] in ("fuer", "for", "of")
-        ):
+        # "Institut für X…", "House of Russian-Korean Friendship": the mention names the
+        # subject of an institution (also further along a capitalised name after "of").
+        before = match.first - 1
+        stop = max(1, match.first - MAX_NAME_TOKENS)  # names are short: no walk over a text
+        while before >= stop and caps[before] and _joinable(gaps[before + 1]):
+            before -= 1
+        if before >= 1 and keys[before] in ("fuer", "for", "of") and keys[before - 1] in heads:
             return True
         # A capitalised run ending in an organisation head (South China Morning Post).
         index = match.last + 1

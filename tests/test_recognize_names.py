@@ -165,3 +165,19 @@ def test_an_unknown_name_after_a_locative_preposition():
     # a compound of a common noun, a person's genitive, a firm after "bei" are no places
     assert texts("Der Ausfall geschah aus Kapazitätsgründen.") == []
     assert texts("Er war Gast in Wulffs Haus, später bei Sektenmuzik.") == []
+
+
+def test_a_name_placed_once_is_placed_again_without_a_cue():
+    text = (
+        "The train left the border station of Hasan on Wednesday. "
+        "After leaving the Hasan station, it headed for Ussuriysk."
+    )
+    assert texts(text, "en") == ["Hasan", "Hasan", "Ussuriysk"]
+
+
+def test_names_inside_institutions_and_railways_are_no_mentions():
+    text = "He visited the House of Russian-Korean Friendship in Khasan."
+    assert texts(text, "en") == ["Khasan"]
+    assert texts("The train took the Trans-Siberian Railway to Vladivostok.", "en") == [
+        "Vladivostok"
+    ]
