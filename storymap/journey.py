@@ -35,6 +35,7 @@ _CUES = {
         "verlassen", "verließ", "verlässt", "zurückgekehrt", "stattfinden", "findet",
         "erwartet", "zwischenstopp", "station", "weg", "unterwegs", "bleiben", "zugestiegen",
         "gelandet", "landet", "durchquer", "empfangen", "abgefahren", "losgefahren", "abfahrt",
+        "kehrt", "kehren", "kehrte",  # kehrt nach Berlin zurück
     ),
     "en": (
         "arriv", "reach", "leav", "left", "head", "travel", "visit", "cross", "stop",
@@ -407,6 +408,11 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
     ordered = [
         s for s in ordered if not (s.place.kind in _COUNTRY_KINDS and s.place.country in cities)
     ]
+    # "Reise nach Westafrika … Dakar … Niamey": a region of no one country frames the trip;
+    # the places in it are the stops (its point, somewhere in Mali, is none of them).
+    specific = [s for s in ordered if s.place.country]
+    if len(specific) >= 2:
+        ordered = specific
     ordered = _without_strays(ordered)
     for chain in chains:
         _follow_chain(ordered, chain)

@@ -112,3 +112,12 @@ def test_the_geoparser_tokens_and_a_fresh_scan_give_the_same_journey(gazetteer):
     assert with_tokens.place_ids == scanned.place_ids
     assert with_tokens.modes == scanned.modes == ("train", "train", None)
     assert [s.sentences for s in with_tokens.stops] == [s.sentences for s in scanned.stops]
+
+
+def test_a_region_framing_the_trip_is_no_stop_and_a_return_is_one():
+    text = (
+        "Der Kanzler ist am Montag zu einer Reise nach Westafrika aufgebrochen. Erste Station "
+        "ist die Hauptstadt Dakar. Anschließend fliegt er weiter nach Niamey.\n\n"
+        "Am Mittwochabend kehrt er nach Berlin zurück."
+    )
+    assert names(text, "de") == ["Dakar", "Niamey", "Berlin"]
