@@ -159,6 +159,8 @@ _ROAD_OPENERS = frozenset(
 _GENERICS_BEFORE_OF = frozenset(
     "state city town village island islands province county country".split()
 )
+# Particles before a surname, as written (lower case: "Rio De Janeiro" is no person).
+_SURNAME_PARTICLES = frozenset("de da do dos das del della di du van von der bin ibn".split())
 # Lower-case parts between a first name and a surname (Mike de Kock, Ludwig van Beethoven).
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "di", "da", "del", "la", "le"})
 # TOKEN_PATTERN as one capturing group: ``split`` then returns gaps and tokens alternately
@@ -1304,8 +1306,21 @@ class Recogniser:
             return False
         if words[earlier].title and doc.caps[before]:
             return True
-        return doc.keys[before] in _WEAK_PREPOSITIONS and self._first_name(
-            words[earlier], lang
+        if doc.keys[before] in _WEAK_PREPOSITIONS and self._first_name(words[earlier], lang):
+            return True
+        # "Marcelo Rebelo de Sousa", "Mike de Kock": a name, a particle, the surname.
+        return (
+            doc.text_of(before) in _SURNAME_PARTICLES
+            and doc.caps[earlier]
+            and not words[earlier].all_caps
+            and doc.gaps[before] == " "
+            and (
+                words[earlier].given_name
+                # German "die Vorstädte von Wien": "von" after a noun is "of"
+                or (doc.keys[before] not in ("von", "der") and self._name_like(
+                    words[earlier], lang, cues
+                ))
+            )
         )
 
     @staticmethod

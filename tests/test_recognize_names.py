@@ -181,3 +181,10 @@ def test_names_inside_institutions_and_railways_are_no_mentions():
     assert texts("The train took the Trans-Siberian Railway to Vladivostok.", "en") == [
         "Vladivostok"
     ]
+
+
+def test_a_surname_after_a_particle():
+    text = "He was welcomed by President Marcelo Rebelo de Sousa in Lisbon."
+    assert texts(text, "en") == ["Lisbon"]
+    assert texts("They flew to Rio de Janeiro.", "en") == ["Rio de Janeiro"]
+    assert texts("Die Vorstädte von Wien wuchsen.") == ["Wien"]  # "von" after a noun
