@@ -36,6 +36,7 @@ _CUES = {
         "erwartet", "zwischenstopp", "station", "weg", "unterwegs", "bleiben", "zugestiegen",
         "gelandet", "landet", "durchquer", "empfangen", "abgefahren", "losgefahren", "abfahrt",
         "kehrt", "kehren", "kehrte",  # kehrt nach Berlin zurück
+        "erreich", "gelangt", "ging", "floh", "flücht", "zog", "umgezogen",
     ),
     "en": (
         "arriv", "reach", "leav", "left", "head", "travel", "visit", "cross", "stop",
@@ -51,7 +52,8 @@ _DESTINATION_WORDS = {"de": ("nach",), "en": ("to", "for", "toward", "towards")}
 # Prepositions tying a place to the movement (in Wladiwostok eingetroffen, left Hasan).
 _PLACE_PREPOSITIONS = {
     "de": ("in", "im", "nach", "aus", "von", "über", "bis", "auf", "bei", "durch", "ab",
-           "insel", "grenzstadt", "hauptstadt", "stadt", "hafenstadt"),
+           "am", "zum", "zur", "ins", "insel", "grenzstadt", "hauptstadt", "stadt",
+           "hafenstadt"),
     "en": ("in", "at", "to", "from", "for", "toward", "towards", "via", "of", "through",
            "left", "leaves", "reach", "reached", "reaches", "visited", "leaving"),
 }
@@ -355,6 +357,8 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
                 listed
                 or not prepositions.isdisjoint(before)
                 or any(mention is link for link in chain)
+                # "erreichte die griechische Insel Lesbos": the generic opens the span
+                or mention.cue.lower() in prepositions
             )
             tied_before = tied
             if not tied:

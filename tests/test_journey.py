@@ -121,3 +121,12 @@ def test_a_region_framing_the_trip_is_no_stop_and_a_return_is_one():
         "Am Mittwochabend kehrt er nach Berlin zurück."
     )
     assert names(text, "de") == ["Dakar", "Niamey", "Berlin"]
+
+
+def test_a_refugee_route_with_islands_ferries_and_stations():
+    text = (
+        "Als Ahmad 2015 aus Aleppo floh, ahnte er nicht, wie lang der Weg werden würde. Über "
+        "die Türkei erreichte er die griechische Insel Lesbos, von dort ging es mit der Fähre "
+        "nach Piräus.\n\nÜber Wien kam er schließlich am Münchner Hauptbahnhof an."
+    )
+    assert names(text, "de") == ["Aleppo", "Lesbos", "Piraeus", "Vienna", "Munich"]
