@@ -41,7 +41,8 @@ _CUES = {
     "en": (
         "arriv", "reach", "leav", "left", "head", "travel", "visit", "cross", "stop",
         "return", "depart", "bound", "land", "flew", "fly", "drove", "expected", "took place",
-        "take place", "way", "lead", "continu", "proceed",
+        "take place", "way", "lead", "continu", "proceed", "flown", "went", "came", "fled",
+        "sailed", "moved",
     ),
 }
 _ORIGIN_WORDS = {
@@ -60,7 +61,11 @@ _PLACE_PREPOSITIONS = {
 _LIST_WORDS = ("und", "sowie", "and")
 # Words that make the next destination the end of the trip (auf dem Weg nach X, heading for X).
 _EN_ROUTE = frozenset({"weg", "unterwegs", "heading", "bound", "route", "sonderzug"})
-_EARLIER = {"de": ("zunächst", "zuvor", "zuerst", "vorher"), "en": ("first", "earlier", "before")}
+# English "before" is left out: "before returning to Washington" is no earlier stop.
+_EARLIER = {
+    "de": ("zunächst", "zuvor", "zuerst", "vorher"),
+    "en": ("first", "earlier", "previously", "beforehand"),
+}
 _LATER = {
     "de": ("soll", "sollen", "wird", "werden", "anschließend", "danach", "später", "dann",
            "weiter"),

@@ -130,3 +130,14 @@ def test_a_refugee_route_with_islands_ferries_and_stations():
         "nach Piräus.\n\nÜber Wien kam er schließlich am Münchner Hauptbahnhof an."
     )
     assert names(text, "de") == ["Aleppo", "Lesbos", "Piraeus", "Vienna", "Munich"]
+
+
+def test_an_english_shuttle_trip_in_order():
+    text = (
+        "Secretary of State Antony Blinken landed in Tel Aviv on Thursday. He had flown in "
+        "from Amman, where he met King Abdullah II. After talks in Jerusalem, Blinken will "
+        "travel to Ramallah and then on to Cairo before returning to Washington on Sunday."
+    )
+    assert names(text, "en") == [
+        "Amman", "Tel Aviv", "Jerusalem", "Ramallah", "Cairo", "Washington",
+    ]
