@@ -1159,29 +1159,9 @@ class Recogniser:
                 and _attributive_adjective(doc.text_of(before))
             ):
                 score -= s.adjective_penalty  # "feinstes Essen": a common noun, not a city
-            # A generic noun names the place right after it, never across a line break
-            # (and a span never crosses one: "Insel\n\nBerlin" is two passages).
-            generic = (
-                cues.generic_terms.get(before_key) if "\n" not in doc.gaps[match.first] else None
-            )
-            if (
-                generic is None
-                and lang == "en"
-                and before_key == "of"
-                and before > 0
-                and doc.gaps[before] == " "
-                and not doc.caps[before - 1]
-            ):
-                # "the state of Washington", "the island of Crete" (not "the capital of
-                # France", "the border territory of Georgia": those name a larger place)
-                generic = (
-                    cues.generic_terms.get(doc.keys[before - 1])
-                    if doc.keys[before - 1] in _GENERICS_BEFORE_OF
-                    and not (before > 1 and doc.caps[before - 2])  # Torkula village of Guma
-                    else None
-                )
-                before -= 1 if generic is not None else 0
-            if generic is not None:
+            cue = self._generic_before(doc, match.first, lang, cues)
+            if cue is not None:
+                before, generic = cue
                 cued = True
                 score += s.generic_bonus
                 match.cue = doc.text_of(before)
@@ -1223,6 +1203,34 @@ class Recogniser:
         match.text = doc.text[match.start : match.end]
         match.cued = True
         return self.settings.threshold + self.settings.generic_bonus
+
+    @staticmethod
+    def _generic_before(
+        doc: Tokens, first: int, lang: str, cues: LanguageCues
+    ) -> tuple[int, frozenset[str]] | None:
+        """The generic noun that introduces the name at token ``first`` (its index and the
+        kinds it implies): "Grenzstadt Chassan", English "the state of Washington". Never
+        across a line break: "Insel\n\nBerlin" is two passages."""
+        before = first - 1
+        if before < 0 or "\n" in doc.gaps[first]:
+            return None
+        generic = cues.generic_terms.get(doc.keys[before])
+        if generic is not None:
+            return before, generic
+        # "the island of Crete", not "the capital of France" or "the border territory of
+        # Georgia" (a larger place) or "Torkula village of Guma" (the village is Torkula)
+        generic_at = before - 1
+        if (
+            lang != "en"
+            or doc.keys[before] != "of"
+            or generic_at < 0
+            or doc.gaps[before] != " "
+            or doc.caps[generic_at]
+            or doc.keys[generic_at] not in _GENERICS_BEFORE_OF
+            or (generic_at > 0 and doc.caps[generic_at - 1])
+        ):
+            return None
+        return generic_at, cues.generic_terms[doc.keys[generic_at]]
 
     def _adjective_country(self, doc: Tokens, i: int) -> str:
         """The country code of the country or region a lower-case adjective at token ``i``
@@ -1456,25 +1464,16 @@ class Recogniser:
                      or doc.keys[i - 1] in cues.generic_terms)
             }
             found = [
-                self._unlisted(doc, self._saint_before(doc, i), i) for i in candidates
+                self._unlisted(doc, i, i) for i in candidates
                 if not doc.words[i].unlisted_cued or doc.keys[i] in cued
             ]
-            found += self._saint_names(doc, covered, {m.first for m in found})
-            found += self._introduced_names(doc, covered, {m.first for m in found})
-            found += self._roads(doc, covered)
-            found += self._after_prepositions(doc, covered, {m.first for m in found})
-            for i in doc.where("landmark_adjective"):
-                head = i + 1
-                if (
-                    head < doc.size
-                    and i not in covered
-                    and head not in covered
-                    and doc.words[head].landmark_head
-                    and doc.caps[head]
-                    and doc.gaps[head] == " "
-                ):
-                    found.append(self._unlisted(doc, i, head))
-            # one name per token ("Gemeinde Tegeler See": the landmark, not "Tegeler")
+            for finder in (
+                self._saint_names, self._introduced_names, self._roads,
+                self._after_prepositions, self._landmark_names,
+            ):
+                found += finder(doc, covered)
+            # One name per token, the longest: "St. Veitskapelle", not "Veitskapelle";
+            # "Gemeinde Tegeler See": the landmark, not "Tegeler".
             return self._without_overlaps(found, set())
         for i in candidates:
             street = i + 1
@@ -1488,16 +1487,13 @@ class Recogniser:
         return found
 
     @staticmethod
-    def _after_prepositions(
-        doc: Tokens, covered: set[int], taken: set[int]
-    ) -> list[Recognised]:
+    def _after_prepositions(doc: Tokens, covered: set[int]) -> list[Recognised]:
         """German "in Skovlunde", "nach Shigaraki": a word no dictionary knows right after a
         locative preposition, unless it is a compound of a common noun."""
         found = []
         for i in doc.where("rare_name"):
             if (
                 i in covered
-                or i in taken
                 or i == 0
                 or doc.gaps[i] != " "
                 or doc.keys[i - 1] not in _LOCATIVES
@@ -1514,6 +1510,23 @@ class Recogniser:
                     # Vizekanzlei) or a place adjective (in Kleinkleckersdorfer Wäldern)
                     continue
             found.append(Recogniser._unlisted(doc, i, last))
+        return found
+
+    @staticmethod
+    def _landmark_names(doc: Tokens, covered: set[int]) -> list[Recognised]:
+        """A place adjective and a landmark noun: Tegeler See, Gubener Straße."""
+        found = []
+        for i in doc.where("landmark_adjective"):
+            head = i + 1
+            if (
+                head < doc.size
+                and i not in covered
+                and head not in covered
+                and doc.words[head].landmark_head
+                and doc.caps[head]
+                and doc.gaps[head] == " "
+            ):
+                found.append(Recogniser._unlisted(doc, i, head))
         return found
 
     @staticmethod
@@ -1551,9 +1564,7 @@ class Recogniser:
         return found
 
     @staticmethod
-    def _introduced_names(
-        doc: Tokens, covered: set[int], taken: set[int]
-    ) -> list[Recognised]:
+    def _introduced_names(doc: Tokens, covered: set[int]) -> list[Recognised]:
         """Rare names a German settlement noun introduces, and the names listed with them:
         "die Gemeinde Pflückuff", "die Dörfer Hokkala, Koskimäki-Huhtala und Oikari"."""
         found = []
@@ -1570,7 +1581,7 @@ class Recogniser:
                     and doc.words[last + 1].rare_name
                 ):
                     last += 1
-                if j not in covered and j not in taken and last not in covered:
+                if j not in covered and last not in covered:
                     found.append(Recogniser._unlisted(doc, j, last))
                 nxt = last + 1
                 if nxt < doc.size and doc.gaps[nxt].strip() == ",":
@@ -1587,7 +1598,7 @@ class Recogniser:
         return found
 
     @staticmethod
-    def _saint_names(doc: Tokens, covered: set[int], taken: set[int]) -> list[Recognised]:
+    def _saint_names(doc: Tokens, covered: set[int]) -> list[Recognised]:
         """German "St. Peter", "St. Johann Baptist", "Sankt Willibrord" that the gazetteer
         does not know as a town: the name of a church or another landmark (Kirche St.
         Peter, von St. Willibrord)."""
@@ -1596,7 +1607,6 @@ class Recogniser:
             name = i + 1
             if (
                 i in covered
-                or i in taken
                 or name >= doc.size
                 or name in covered
                 or doc.gaps[name] != (". " if doc.keys[i] == "st" else " ")
@@ -1617,18 +1627,6 @@ class Recogniser:
                 last = second
             found.append(Recogniser._unlisted(doc, i, last))
         return found
-
-    @staticmethod
-    def _saint_before(doc: Tokens, i: int) -> int:
-        """Where a landmark's name starts: at "St." or "Sankt" before it (St.
-        Nikolauskapelle), else at the word itself."""
-        before = i - 1
-        if before >= 0 and (
-            (doc.keys[before] == "st" and doc.gaps[i] == ". ")
-            or (doc.keys[before] == "sankt" and doc.gaps[i] == " ")
-        ) and doc.caps[before]:
-            return before
-        return i
 
     @staticmethod
     def _unlisted(doc: Tokens, first: int, last: int) -> Recognised:
