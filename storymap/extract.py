@@ -78,15 +78,20 @@ def build_story(
         mentions = applied.mentions
         notes = tuple(applied.unmatched)
         result = replace(result, mentions=mentions)
+    # A route given by hand has no times and was travelled, unless the overrides say more.
     modes: tuple[str | None, ...] = ()
+    times: tuple[str | None, ...] = ()
+    modalities: tuple[str, ...] = ()
     if route:
         route_ids, extra = route_places(route, mentions, gazetteer)
     elif overrides is not None and overrides.route:
         route_ids, extra = route_places(list(overrides.route), mentions, gazetteer)
-        modes = overrides.route_modes
+        modes, times = overrides.route_modes, overrides.route_times
+        modalities = overrides.route_modalities
     else:
         journey = infer_journey(result, gazetteer)  # the journey the text tells
         route_ids, modes, extra = journey.place_ids, journey.modes, {}
+        times, modalities = journey.times, journey.modalities
         for place_id in route_ids:
             if all(m.place is None or m.place.id != place_id for m in mentions):
                 index = gazetteer.index_of(place_id)
@@ -101,6 +106,8 @@ def build_story(
         mentions,
         route=route_ids,
         route_modes=modes,
+        route_times=times,
+        route_modalities=modalities,
         route_places=extra,
         title=title or given.title,
         source=source or given.source,

@@ -23,6 +23,8 @@ that no longer matches anything is reported back, not silently ignored.
     [route]
     stops = ["Pjöngjang", "Chassan", "Wladiwostok", "Insel Russky"]
     modes = ["train", "train", ""]
+    times = ["2019-04-24", "", "2019-04-25 14:30", "Freitag"]   # "" = not known
+    modalities = ["done", "done", "done", "announced"]       # or underway
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from typing import Any
 from gazetteer import Candidate, Gazetteer
 from gazetteer.normalize import normalize
 from storymap.mention import Mention
+from storymap.story import MODALITIES, time_label_problem
 from storymap.text import Article
 
 MODES = ("train", "plane", "ship", "car", "")
@@ -51,7 +54,7 @@ _RULE_KEYS: dict[str, dict[str, tuple[type, ...]]] = {
         "lon": (float, int), "name": (str,), "kind": (str,), "country": (str,),
     },
 }
-_ROUTE_KEYS = {"stops": list, "modes": list}
+_ROUTE_KEYS = {"stops": list, "modes": list, "times": list, "modalities": list}
 # Endings a surface form may carry and still be the same name (Paris → Paris', Russlands).
 _INFLECTIONS = ("", "s", "es", "'", "'s", "’", "’s", "n")
 
@@ -92,7 +95,17 @@ class Overrides:
     rules: tuple[Rule, ...] = ()
     route: tuple[str, ...] = ()
     route_modes: tuple[str | None, ...] = ()
+    route_times: tuple[str | None, ...] = ()  # per stop; empty when the file gives none
+    route_modalities: tuple[str, ...] = ()  # per stop; empty when the file gives none
     route_line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Route:
+    stops: tuple[str, ...] = ()
+    modes: tuple[str | None, ...] = ()
+    times: tuple[str | None, ...] = ()
+    modalities: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -172,14 +185,15 @@ def _rule(action: str, entry: Any, source: str, nth: int, path: Path) -> Rule:
     )
 
 
-def _route(table: Any, source: str, path: Path) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+def _route(table: Any, source: str, path: Path) -> _Route:
     line = _line_of(source, r"^[ \t]*\[[ \t]*route[ \t]*\]")
     if not isinstance(table, dict):
         raise OverridesError(f"{path.name}:{line}: route must be a table [route]")
     for key, value in table.items():
         where = f"{path.name}:{_key_line(source, line, key)}"
         if key not in _ROUTE_KEYS:
-            raise OverridesError(f"{where}: unknown key {key!r} in [route] (known: modes, stops)")
+            known = ", ".join(sorted(_ROUTE_KEYS))
+            raise OverridesError(f"{where}: unknown key {key!r} in [route] (known: {known})")
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise OverridesError(f"{where}: route {key} must be a list of strings")
     stops = tuple(stop.strip() for stop in table.get("stops", []))
@@ -194,7 +208,32 @@ def _route(table: Any, source: str, path: Path) -> tuple[tuple[str, ...], tuple[
     for mode in modes:
         if mode not in MODES:
             raise OverridesError(f"{where}: unknown travel mode {mode!r} (known: {MODES[:-1]})")
-    return stops, tuple(mode or None for mode in modes)
+    times = tuple(time.strip() for time in table.get("times", []))
+    modalities = tuple(table.get("modalities", []))
+    for key, values in (("times", times), ("modalities", modalities)):
+        where = f"{path.name}:{_key_line(source, line, key)}"
+        if values and not stops:
+            raise OverridesError(f"{where}: route {key} need the stops they belong to (stops = …)")
+        if values and len(values) != len(stops):
+            raise OverridesError(
+                f"{where}: route has {len(stops)} stops, so {key} needs {len(stops)} entries"
+            )
+    where = f"{path.name}:{_key_line(source, line, 'times')}"
+    for time in times:
+        problem = time_label_problem(time) if time else None  # "" = not known
+        if problem:
+            raise OverridesError(f"{where}: route time {time!r} {problem}")
+    where = f"{path.name}:{_key_line(source, line, 'modalities')}"
+    for modality in modalities:
+        if modality not in MODALITIES:
+            known = ", ".join(MODALITIES)
+            raise OverridesError(f"{where}: unknown modality {modality!r} (known: {known})")
+    return _Route(
+        stops=stops,
+        modes=tuple(mode or None for mode in modes),
+        times=tuple(time or None for time in times),
+        modalities=modalities,
+    )
 
 
 def load(path: str | Path) -> Overrides:
@@ -210,8 +249,7 @@ def load(path: str | Path) -> Overrides:
         raise OverridesError(f"{path.name}: {error}") from error
     values: dict[str, Any] = {}
     rules: list[Rule] = []
-    route: tuple[str, ...] = ()
-    modes: tuple[str | None, ...] = ()
+    route = _Route()
     for key, value in document.items():
         if key in _TOP_KEYS:
             line = _line_of(source, rf"^{key}\s*=")
@@ -221,7 +259,7 @@ def load(path: str | Path) -> Overrides:
             entries = value if isinstance(value, list) else [value]
             rules.extend(_rule(key, entry, source, n, path) for n, entry in enumerate(entries))
         elif key == "route":
-            route, modes = _route(value, source, path)
+            route = _route(value, source, path)
         else:
             line = _line_of(source, rf"^[ \t]*(\[+[ \t]*)?{re.escape(key)}\b")
             known = ", ".join(sorted([*_TOP_KEYS, *_RULE_KEYS, "route"]))
@@ -231,9 +269,11 @@ def load(path: str | Path) -> Overrides:
     return Overrides(
         path=path,
         rules=tuple(sorted(rules, key=lambda rule: rule.line)),
-        route=route,
-        route_modes=modes,
-        route_line=_line_of(source, r"^[ \t]*\[[ \t]*route[ \t]*\]") if route else 0,
+        route=route.stops,
+        route_modes=route.modes,
+        route_times=route.times,
+        route_modalities=route.modalities,
+        route_line=_line_of(source, r"^[ \t]*\[[ \t]*route[ \t]*\]") if route.stops else 0,
         **values,
     )
 

@@ -7,8 +7,10 @@ geoparses and the page's script derives nothing itself.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from gazetteer import Candidate
@@ -21,6 +23,49 @@ AREA_KINDS = frozenset(
     {"country", "historic_country", "continent", "region", "ocean", "sea", "admin1"}
 )
 MAX_TITLE = 140
+# Where a route stop stands in reality: travelled, being travelled, or only planned.
+DONE, UNDERWAY, ANNOUNCED = "done", "underway", "announced"
+MODALITIES = (DONE, UNDERWAY, ANNOUNCED)
+# A stop's time label as journey inference writes it: 2019, 2019-04, 2019-04-24 or
+# 2019-04-24 14:30 (anything else is words of the text, shown as written).
+_ISO_TIME = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?: (\d{2}):(\d{2}))?)?)?")
+# Written like such a label (digits in that shape), so a typo is worth reporting.
+_ISO_LOOKING = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?(?:[ T]\d{1,2}[:.]\d{2})?")
+
+
+def parse_time_label(label: str) -> tuple[int, int | None, int | None, int | None] | None:
+    """(year, month, day, minutes after midnight) of an ISO-like label, None for words or
+    an impossible date, so the page can format a date and show anything else as written."""
+    match = _ISO_TIME.fullmatch(label.strip())
+    if not match:
+        return None
+    year = int(match[1])
+    month, day = (int(part) if part else None for part in match.group(2, 3))
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if month is not None and day is not None:
+        try:
+            date(year, month, day)
+        except ValueError:
+            return None
+    clock = None
+    if match[4]:
+        hour, minute = int(match[4]), int(match[5])
+        if hour > 23 or minute > 59:
+            return None
+        clock = hour * 60 + minute
+    return year, month, day, clock
+
+
+def time_label_problem(label: str) -> str | None:
+    """Why a hand-written stop time cannot be right (written like a date, but no real one),
+    or None: words such as "Mittwoch" are fine and shown as written."""
+    text = label.strip()
+    if not text:
+        return "is empty"
+    if _ISO_LOOKING.fullmatch(text) and parse_time_label(text) is None:
+        return "is no valid date (write 2019-04-24, 2019-04-24 14:30, 2019-04 or 2019)"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +77,10 @@ class StoryPlace:
     country: str
     lat: float
     lon: float
-    stop: int | None  # position in the route, 1-based
+    stop: int | None  # first position in the route, 1-based
     area: bool
     mentions: tuple[int, ...]  # indices into Story.mentions
+    stops: tuple[int, ...] = ()  # every position in the route (a round trip returns), 1-based
 
 
 @dataclass(slots=True)
@@ -47,6 +93,9 @@ class Story:
     places: tuple[StoryPlace, ...]
     route: tuple[str, ...] = ()
     route_modes: tuple[str | None, ...] = ()  # travel mode of each leg, when the text says
+    # Per stop: its time label (2019-04-24, "Mittwoch") and modality; empty = unknown / done.
+    route_times: tuple[str | None, ...] = ()
+    route_modalities: tuple[str, ...] = ()
     source: str | None = None
     credits: str | None = None
     published: str | None = None  # a date given outside the text (HTML metadata, story file)
@@ -67,6 +116,14 @@ class Story:
         i = bisect_right(passages, offset, key=lambda passage: passage.start) - 1
         return passages[i].index if i >= 0 and offset < passages[i].end else 0
 
+    def stop_times(self) -> tuple[str | None, ...]:
+        """Each stop's time label, None where unknown (one per stop, even when not recorded)."""
+        return self.route_times or (None,) * len(self.route)
+
+    def stop_modalities(self) -> tuple[str, ...]:
+        """Each stop's modality (one per stop; an unrecorded one was travelled: done)."""
+        return self.route_modalities or (DONE,) * len(self.route)
+
     def route_legs(self) -> list[tuple[str, str, float]]:
         """(from id, to id, geodesic km) for each leg of the route."""
         legs = []
@@ -82,7 +139,8 @@ class Story:
                 "type": "Feature",
                 "properties": {
                     "id": p.id, "name": p.name, "label": p.label, "kind": p.kind,
-                    "country": p.country, "stop": p.stop, "mentions": len(p.mentions),
+                    "country": p.country, "stop": p.stop, "stops": list(p.stops),
+                    "mentions": len(p.mentions),
                 },
                 "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
             }
@@ -91,9 +149,11 @@ class Story:
         if len(self.route) >= 2:
             stops = [(self.place(i).lat, self.place(i).lon) for i in self.route]
             legs = [round(km, 1) for _, _, km in self.route_legs()]
-            features.append(
-                route_feature(stops, {"kind": "route", "stops": list(self.route), "legs_km": legs})
-            )
+            properties = {
+                "kind": "route", "stops": list(self.route), "legs_km": legs,
+                "times": list(self.stop_times()), "modalities": list(self.stop_modalities()),
+            }
+            features.append(route_feature(stops, properties))
         return {"type": "FeatureCollection", "features": features}
 
     def to_dict(self) -> dict[str, object]:
@@ -132,6 +192,7 @@ class Story:
                     "lat": p.lat,
                     "lon": p.lon,
                     "stop": p.stop,
+                    "stops": list(p.stops),
                     "area": p.area,
                     "mentions": list(p.mentions),
                 }
@@ -139,6 +200,8 @@ class Story:
             ],
             "route": list(self.route),
             "route_modes": list(self.route_modes),
+            "route_times": list(self.stop_times()),
+            "route_modalities": list(self.stop_modalities()),
         }
 
     def to_json(self) -> str:
@@ -192,6 +255,8 @@ def assemble_story(
     *,
     route: tuple[str, ...] = (),
     route_modes: tuple[str | None, ...] = (),
+    route_times: tuple[str | None, ...] = (),
+    route_modalities: tuple[str, ...] = (),
     route_places: dict[str, Candidate] | None = None,
     title: str | None = None,
     source: str | None = None,
@@ -204,7 +269,15 @@ def assemble_story(
 
     Places come in the order the text first names them, then route stops the text does not
     name (``route_places`` holds those); a place's label is how the text first writes it
-    (``labels`` may say otherwise, as a hand-edited story file does)."""
+    (``labels`` may say otherwise, as a hand-edited story file does). ``route_times`` and
+    ``route_modalities`` hold one entry per stop, or none when unknown."""
+    for name, values in (("route_times", route_times), ("route_modalities", route_modalities)):
+        if values and len(values) != len(route):
+            raise ValueError(f"{name} has {len(values)} entries for {len(route)} stops")
+    for modality in route_modalities:
+        if modality not in MODALITIES:
+            raise ValueError(f"unknown modality {modality!r} (known: {', '.join(MODALITIES)})")
+    route_times = tuple(time.strip() or None if time else None for time in route_times)
     order: list[str] = []
     first_label: dict[str, str] = {}
     indices: dict[str, list[int]] = {}
@@ -231,7 +304,8 @@ def assemble_story(
     places = []
     for place_id in order:
         candidate = known[place_id]
-        stop = route.index(place_id) + 1 if place_id in route else None
+        stops = tuple(number for number, stop_id in enumerate(route, 1) if stop_id == place_id)
+        stop = stops[0] if stops else None
         places.append(
             StoryPlace(
                 id=place_id,
@@ -244,6 +318,7 @@ def assemble_story(
                 stop=stop,
                 area=candidate.kind in AREA_KINDS and stop is None,
                 mentions=tuple(indices[place_id]),
+                stops=stops,
             )
         )
     return Story(
@@ -255,6 +330,8 @@ def assemble_story(
         places=tuple(places),
         route=route,
         route_modes=route_modes,
+        route_times=route_times,
+        route_modalities=route_modalities,
         source=source,
         credits=credits,
         published=published,

@@ -74,7 +74,10 @@ def to_document(story: Story) -> dict[str, Any]:
         ],
         "places": places,
         "mentions": mentions,
-        "route": {"stops": list(story.route), "modes": list(story.route_modes)},
+        "route": {
+            "stops": list(story.route), "modes": list(story.route_modes),
+            "times": list(story.stop_times()), "modalities": list(story.stop_modalities()),
+        },
     }
 
 
@@ -224,6 +227,13 @@ def loads(source: str, name: str = "story.json") -> Story:
     if modes and len(modes) != max(len(route) - 1, 0):
         raise _fail(name, source, ("route", "modes"), f"{len(route)} stops need "
                     f"{max(len(route) - 1, 0)} modes, not {len(modes)}")
+    # Optional (older files have neither): one entry per stop, "" or null = time not known.
+    times = tuple(time or None for time in document["route"].get("times", []))
+    modalities = tuple(document["route"].get("modalities", []))
+    for key, values in (("times", times), ("modalities", modalities)):
+        if values and len(values) != len(route):
+            raise _fail(name, source, ("route", key),
+                        f"{len(route)} stops need {len(route)} {key}, not {len(values)}")
     metadata = document["metadata"]
     date = metadata.get("date")
     return assemble_story(
@@ -233,6 +243,8 @@ def loads(source: str, name: str = "story.json") -> Story:
         tuple(mentions),
         route=route,
         route_modes=modes,
+        route_times=times,
+        route_modalities=modalities,
         route_places=places,
         title=metadata["title"],
         source=metadata.get("source"),

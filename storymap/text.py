@@ -161,12 +161,48 @@ def _last_word(text: str, start: int, end: int) -> str:
     return word[-1]
 
 
+_MONTHS = frozenset(
+    "januar februar märz april mai juni juli august september oktober november dezember".split()
+)
+# Words before a German ordinal: "am 1. Februar", "die 4. Etappe", "zur 87. Austragung".
+_BEFORE_ORDINAL = frozenset(
+    "am vom zum im der die das dem den des zur bis seit ab ihre ihrer seine seiner ihr sein "
+    "on"
+    .split()
+)
+
+
+def _is_ordinal(text: str, start: int, match: re.Match[str], last_word: str) -> bool:
+    """A day or ordinal number before a full stop ("am 1. Februar", "die 4. Etappe") ends
+    no sentence: the number follows an article or preposition, or a month name follows."""
+    number = last_word.rstrip(".")
+    before = text[max(start, match.start() - 40): match.start()].split()
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}", number):  # "Am 25.01. Fahrt nach Berlin"
+        return len(before) >= 2 and before[-2].lower() in _BEFORE_ORDINAL
+    if not number.isdigit() or len(number) > 3:
+        return False
+    following = text[match.end(): match.end() + 12].split(None, 1)
+    if following and following[0].lower().strip(".,") in _MONTHS and int(number) <= 31:
+        return True
+    return len(before) >= 2 and before[-2].lower() in _BEFORE_ORDINAL
+
+
+def _is_contraction(word: str) -> bool:
+    """A short word without a vowel before a full stop is an abbreviation (Bln., Hbf.,
+    Str.), not the end of a sentence."""
+    letters = word.rstrip(".")
+    return 1 < len(letters) <= 4 and letters.isalpha() and not any(
+        ch in "aeiouyäöüAEIOUYÄÖÜ" for ch in letters)
+
+
 def _sentences(text: str, start: int, end: int) -> list[Span]:
     spans = []
     position = start
     for match in _SENTENCE_END.finditer(text, start, end):
         last_word = _last_word(text, position, match.start())
         if last_word.rstrip(".") in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isupper()):
+            continue
+        if _is_ordinal(text, position, match, last_word) or _is_contraction(last_word):
             continue
         cut = match.end()
         a, b = _trim(text, position, cut)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from storymap.story import build_story
+from storymap.story import assemble_story, build_story
 from tests.conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; never a downloaded browser
@@ -54,6 +54,13 @@ def pages(tmp_path_factory, gazetteer):
     empty = build_story("Ein Satz ohne jeden Ort.", lang="de").save(
         folder / "empty.html", self_contained=True
     )
+    # A round trip back to Pjöngjang whose last leg is only announced, with dated stops.
+    base = build_story(ARTICLE, route=ROUTE[:3])
+    revisit = assemble_story(
+        base.text, base.article, base.lang, base.mentions, route=(*base.route, base.route[0]),
+        route_times=("2019-04-24", None, "2019-04-25 14:30", "Mittwoch"),
+        route_modalities=("done", "done", "underway", "announced"), title=base.title,
+    ).save(folder / "revisit.html", self_contained=True)
     frame = folder / "frame.html"
     frame.write_text(
         '<!doctype html><html lang="en"><title>frame</title><body>'
@@ -61,7 +68,8 @@ def pages(tmp_path_factory, gazetteer):
         "</iframe></body></html>",
         encoding="utf-8",
     )
-    return {"reference": reference, "second": second, "empty": empty, "frame": frame}
+    return {"reference": reference, "second": second, "empty": empty, "frame": frame,
+            "revisit": revisit}
 
 
 class Page:
@@ -257,6 +265,31 @@ def test_second_article_links_both_ways(browser, pages):
         page.settle(500)
         links = page.page.locator(f'.mention.is-highlighted[data-place="{ussuriysk["id"]}"]')
         assert links.count() == len(ussuriysk["mentions"])
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_planned_leg_is_dashed_and_a_revisit_shows_both_numbers(browser, pages):
+    page = Page(browser, pages["revisit"])
+    try:
+        legs = page.page.locator(".leaflet-overlay-pane path.leaflet-interactive")
+        dashed = page.page.locator(".leaflet-overlay-pane path[stroke-dasharray]")
+        assert dashed.count() == 1
+        assert "storymap-route-leg--announced" in dashed.get_attribute("class")
+        assert legs.count() > dashed.count()  # the travelled legs (and places) are solid
+        labels = page.page.locator(".storymap-stop").all_inner_texts()
+        assert sorted(labels) == ["1 · 4", "2", "3"]
+        box = page.page.locator(".storymap-stop--visits").bounding_box()
+        assert box["width"] > box["height"]  # all numbers fit on the pill
+        itinerary = page.page.locator(".storymap-itinerary li")
+        assert itinerary.count() == 4
+        assert "24.04.2019" in itinerary.nth(0).inner_text()
+        assert "25.04.2019, 14:30 Uhr" in itinerary.nth(2).inner_text()
+        assert "geplant" in itinerary.nth(3).inner_text()
+        assert "gestrichelt" in page.page.locator(".storymap-legend.leaflet-control").inner_text()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.page.screenshot(path=str(ARTIFACTS / "revisit-map.png"))
         assert page.errors == []
     finally:
         page.close()

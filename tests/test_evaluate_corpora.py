@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from storymap.evaluate.corpora import detect_format, load_corpus
+from storymap.evaluate.corpora import detect_format, load_corpora, load_corpus
 from storymap.evaluate.germeval import read_sentences, tag_spans
-from storymap.evaluate.model import CorpusError
+from storymap.evaluate.model import CorpusError, GoldStop
 
 DATA = Path(__file__).parent / "data" / "eval"
 REPO = Path(__file__).resolve().parent.parent
@@ -105,6 +105,76 @@ def test_annotated_unknown_place_fails(tmp_path):
 def test_annotated_empty_folder_is_an_error(tmp_path):
     with pytest.raises(CorpusError, match="no annotated documents"):
         load_corpus(tmp_path)
+
+
+# --- routes, scope and several paths --------------------------------------------------------
+
+ROUTE_PLACES = [
+    {"id": "mannheim", "lat": 49.49, "lon": 8.47, "kind": "city"},
+    {"id": "pforzheim", "lat": 48.89, "lon": 8.69, "kind": "city"},
+    {"id": "germany", "lat": 51.0, "lon": 10.0, "kind": "country"},
+]
+
+
+def _write_route_doc(
+    folder: Path, stem: str, route: list[str], scope: str | None = "route", **extra
+) -> None:
+    """A journeys-style file: only the route is annotated (no mentions)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{stem}.txt").write_text("Von Mannheim nach Pforzheim.", encoding="utf-8")
+    annotation = {"language": "de", "places": ROUTE_PLACES, "route": route, **extra}
+    if scope is not None:
+        annotation["scope"] = scope
+    (folder / f"{stem}.json").write_text(json.dumps(annotation), encoding="utf-8")
+
+
+def test_route_stops_carry_their_kind_and_repeats_stay(tmp_path):
+    _write_route_doc(tmp_path, "d01", ["mannheim", "germany", "pforzheim", "mannheim"])
+    [document] = load_corpus(tmp_path).documents
+    assert document.route == (
+        GoldStop("mannheim", 49.49, 8.47, "city"),
+        GoldStop("germany", 51.0, 10.0, "country"),
+        GoldStop("pforzheim", 48.89, 8.69, "city"),
+        GoldStop("mannheim", 49.49, 8.47, "city"),
+    )
+    assert document.scope == "route" and document.route_only and document.gold == []
+
+
+def test_scope_absent_means_full_and_unknown_scope_fails(tmp_path):
+    _write_route_doc(tmp_path / "a", "1", [], scope=None)
+    [document] = load_corpus(tmp_path / "a").documents
+    assert document.scope == "full" and not document.route_only and document.route == ()
+    _write_route_doc(tmp_path / "b", "1", [], scope="stops")
+    with pytest.raises(CorpusError, match="unknown scope 'stops'"):
+        load_corpus(tmp_path / "b")
+
+
+def test_route_with_an_unknown_place_fails(tmp_path):
+    _write_route_doc(tmp_path, "d01", ["mannheim", "atlantis"])
+    with pytest.raises(CorpusError, match="route names an unknown place 'atlantis'"):
+        load_corpus(tmp_path)
+
+
+def test_several_paths_merge_with_folder_prefixes(tmp_path):
+    _write_route_doc(tmp_path / "journeys", "d01", ["mannheim"])
+    _write_route_doc(tmp_path / "journeys", "e01", [])
+    _write_route_doc(tmp_path / "examples", "kim", ["pforzheim"], scope=None)
+    corpus = load_corpora(
+        [tmp_path / "examples" / "kim.txt", tmp_path / "journeys"]
+    )
+    assert corpus.format == "annotated"
+    assert [d.doc_id for d in corpus.documents] == ["examples/kim", "journeys/d01", "journeys/e01"]
+    assert [d.route_only for d in corpus.documents] == [False, True, True]
+    # one path: ids as before, no prefix
+    assert [d.doc_id for d in load_corpora([tmp_path / "journeys"]).documents] == ["d01", "e01"]
+
+
+def test_several_paths_reject_other_formats_and_clashing_ids(tmp_path):
+    _write_route_doc(tmp_path / "journeys", "d01", ["mannheim"])
+    with pytest.raises(CorpusError, match="several paths work only with annotated"):
+        load_corpora([tmp_path / "journeys", DATA / "germeval" / "mini.tsv"])
+    with pytest.raises(CorpusError, match="journeys/d01 comes from both"):
+        load_corpora([tmp_path / "journeys", tmp_path / "journeys"])
 
 
 # --- GermEval ------------------------------------------------------------------------------
@@ -267,3 +337,13 @@ def test_real_gwn_has_200_articles():
     gold = [g for d in corpus.documents for g in d.gold]
     assert gold and not {g.category for g in gold} & {"Literal_Expression", "Non_Toponym"}
     assert any("toponyms have offsets" in note for note in corpus.notes)
+
+
+@needs_shared
+def test_real_journeys_are_route_only_with_kinds():
+    corpus = load_corpus(SHARED / "eval" / "journeys")
+    assert len(corpus.documents) == 38
+    assert all(document.route_only and document.route is not None for document in corpus.documents)
+    assert sum(1 for document in corpus.documents if not document.route) == 10
+    kinds = {stop.kind for document in corpus.documents for stop in document.route or ()}
+    assert {"city", "country"} <= kinds

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from storymap.exports.storymapjs import to_storymapjs
-from storymap.story import build_story
+from storymap.story import assemble_story, build_story
 from tests.conftest import REPO
 
 ARTICLE = (REPO / "examples" / "kim-wladiwostok-2019.txt").read_text(encoding="utf-8")
@@ -47,3 +47,39 @@ def test_slide_text_is_escaped(gazetteer):
 def test_notebooks_show_the_map_in_an_isolated_frame(story):
     shown = story._repr_html_()
     assert shown.startswith("<iframe srcdoc=") and "<script" not in shown
+
+
+@pytest.fixture(scope="module")
+def round_trip(gazetteer):
+    """Pjöngjang → Chassan → Wladiwostok → Pjöngjang, dated, the way back only planned."""
+    base = build_story(ARTICLE, route=["Pjöngjang", "Chassan", "Wladiwostok"])
+    return assemble_story(
+        base.text, base.article, base.lang, base.mentions, route=(*base.route, base.route[0]),
+        route_times=("2019-04-24", None, "2019-04-25 14:30", "<b>Mittwoch</b>"),
+        route_modalities=("done", "done", "done", "announced"), title=base.title,
+    )
+
+
+def test_geojson_route_carries_times_and_modalities(round_trip):
+    features = round_trip.to_geojson()["features"]
+    route = features[-1]["properties"]
+    assert route["times"] == ["2019-04-24", None, "2019-04-25 14:30", "<b>Mittwoch</b>"]
+    assert route["modalities"] == ["done", "done", "done", "announced"]
+    home = next(f for f in features if f["properties"].get("id") == round_trip.route[0])
+    assert home["properties"]["stop"] == 1 and home["properties"]["stops"] == [1, 4]
+    json.dumps(features)
+    plain = build_story(ARTICLE, route=["Pjöngjang", "Chassan"]).to_geojson()["features"][-1]
+    assert plain["properties"]["times"] == [None, None]
+    assert plain["properties"]["modalities"] == ["done", "done"]
+
+
+def test_storymapjs_has_a_slide_per_visit_with_its_date(round_trip):
+    slides = to_storymapjs(round_trip)["storymap"]["slides"][1:]
+    assert [s["text"]["headline"] for s in slides] == [
+        "Pjöngjang", "Chassan", "Wladiwostok", "Pjöngjang"
+    ]
+    texts = [s["text"]["text"] for s in slides]
+    assert texts[0].startswith("<p><strong>24.04.2019</strong></p><p>")
+    assert not texts[1].startswith("<p><strong>")  # no date known
+    assert texts[2].startswith("<p><strong>25.04.2019, 14:30 Uhr</strong></p>")
+    assert texts[3].startswith("<p><strong>&lt;b&gt;Mittwoch&lt;/b&gt; · geplant</strong></p>")

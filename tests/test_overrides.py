@@ -100,6 +100,25 @@ def test_the_overrides_file_beside_the_article_is_found(tmp_path, gazetteer):
     assert any(m.text == "Dallas" for m in ignored.mentions)
 
 
+def test_route_times_and_modalities_from_the_overrides(tmp_path, gazetteer):
+    rules = overrides.load(_write(tmp_path, """
+[route]
+stops = ["Paris", "Dallas", "Paris"]
+times = ["2024-09-06", "", "Sonntag"]
+modalities = ["done", "done", "announced"]
+"""))
+    assert rules.route_times == ("2024-09-06", None, "Sonntag")
+    assert rules.route_modalities == ("done", "done", "announced")
+    story = build_story(TEXT, lang="de", overrides=rules)
+    assert story.route_times == ("2024-09-06", None, "Sonntag")
+    assert story.route_modalities == ("done", "done", "announced")
+    assert story.place(story.route[0]).stops == (1, 3)
+    assert "06.09.2024" in story.to_html()
+    # a route given by the caller wins, and has neither times nor planned stops
+    given = build_story(TEXT, lang="de", overrides=rules, route=["Dallas", "Paris"])
+    assert given.route_times == () and given.stop_modalities() == ("done", "done")
+
+
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
@@ -111,6 +130,21 @@ def test_the_overrides_file_beside_the_article_is_found(tmp_path, gazetteer):
         ('colour = "red"\n', r"fix.toml:1: unknown key 'colour'"),
         ('\n[route]\nstops = ["A", "B"]\nmodes = ["bike"]\n', r"fix.toml:2: unknown travel mode"),
         ('[route]\nstops = ["A", "B", "C"]\nmodes = ["car"]\n', r"modes needs 2 entries"),
+        ('[route]\nstops = ["A", "B"]\ntimes = ["2019"]\n',
+         r"fix.toml:3: route has 2 stops, so times needs 2 entries"),
+        ('[route]\nstops = ["A", "B"]\n\nmodalities = ["done", "done", "done"]\n',
+         r"fix.toml:4: route has 2 stops, so modalities needs 2 entries"),
+        ('[route]\nstops = ["A", "B"]\nmodalities = ["done", "planned"]\n',
+         r"fix.toml:3: unknown modality 'planned' \(known: done, underway, announced\)"),
+        ('[route]\nstops = ["A", "B"]\ntimes = ["2019-13-01", ""]\n',
+         r"fix.toml:3: route time '2019-13-01' is no valid date"),
+        ('[route]\nstops = ["A", "B"]\ntimes = ["2019-04-24 25:00", ""]\n',
+         r"route time '2019-04-24 25:00' is no valid date"),
+        ('[route]\nstops = ["A", "B"]\ntimes = ["2019", 2020]\n',
+         r"fix.toml:3: route times must be a list of strings"),
+        ('[route]\nmodalities = ["done"]\n', r"fix.toml:2: route modalities need the stops"),
+        ('[route]\nstops = ["A", "B"]\nwhen = []\n',
+         r"unknown key 'when' in \[route\] \(known: modalities, modes, stops, times\)"),
         ('[[drop]]\ncontext = "x"\n', r"needs text"),
         ('title = \n', r"fix.toml: "),
     ],

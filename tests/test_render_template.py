@@ -23,6 +23,7 @@ from storymap.render.messages import (
     count_places,
     format_date,
     format_km,
+    format_stop_time,
 )
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -360,6 +361,53 @@ def test_format_km(km, lang, expected):
 ])
 def test_format_date(date, lang, expected):
     assert format_date(date, lang) == expected
+
+
+@pytest.mark.parametrize(("label", "lang", "expected"), [
+    ("2019-04-24", "de", "24.04.2019"),
+    ("2019-04-24 14:30", "de", "24.04.2019, 14:30 Uhr"),
+    ("2019-04", "de", "April 2019"),
+    ("2019-03", "de", "März 2019"),
+    ("2019", "de", "2019"),
+    ("2019-04-24", "en", "24 April 2019"),
+    ("2019-04-24 09:05", "en", "24 April 2019, 09:05"),
+    ("2019-04", "en", "April 2019"),
+    ("Mittwoch", "de", "Mittwoch"),
+    ("am  frühen Morgen", "de", "am frühen Morgen"),
+    ("2019-02-30", "de", "2019-02-30"),  # no such day: shown as written
+    (None, "de", ""),
+])
+def test_format_stop_time(label, lang, expected):
+    assert format_stop_time(label, lang) == expected
+
+
+def test_itinerary_rows_show_date_and_planned_stops(environment):
+    itinerary = [
+        {"number": 1, "name": "Pjöngjang", "km_text": "", "date": "24.04.2019",
+         "datetime": "2019-04-24", "announced": False},
+        {"number": 2, "name": "Wladiwostok", "km_text": "1.234 km", "date": "<Mittwoch>",
+         "datetime": None, "announced": True},
+    ]
+    page = render(environment, itinerary=itinerary, announced_legs=True)
+    rows = page.find("section", cls="storymap-itinerary").find_all("li")
+    assert rows[0].find("time").attrs["datetime"] == "2019-04-24"
+    assert rows[0].find("time").text() == "24.04.2019" and "storymap-stop--announced" not in (
+        rows[0].classes())
+    assert "storymap-stop--announced" in rows[1].classes()
+    assert rows[1].find("span", cls="storymap-stop-date").text() == "<Mittwoch>"  # escaped
+    assert rows[1].find("span", cls="storymap-stop-status").text() == "(geplant)"
+    note = page.find("p", cls="storymap-legend-note")
+    assert "gestrichelt" in note.text()
+    assert not render(environment).find_all("p", cls="storymap-legend-note")
+
+
+def test_place_list_names_all_stops_of_a_revisited_place(environment):
+    places = context()["places"]
+    places[0] = dict(places[0], stop=1, stops=[1, 4, 7])
+    page = render(environment, places=places)
+    facts = page.find("li", data_place="gn:1").find("span", cls="storymap-place-facts").text()
+    assert "Stationen 1, 4 und 7" in facts
+    assert "Station 2" in render(environment).find("li", data_place="gn:1").text()
 
 
 def test_counts():

@@ -1,13 +1,14 @@
 """Story assembly and the HTML page (structure, safety, determinism, size) without a browser."""
 
 import json
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
 
 import pytest
 
-from storymap.story import build_story
+from storymap.story import assemble_story, build_story, time_label_problem
 from tests.conftest import REPO
 
 ARTICLE = (REPO / "examples" / "kim-wladiwostok-2019.txt").read_text(encoding="utf-8")
@@ -135,3 +136,117 @@ def test_committed_example_map_is_up_to_date(gazetteer):
     assert committed.read_text(encoding="utf-8") == fresh, (
         "output/kim-wladiwostok-2019.html is stale: run `make demo` and commit it"
     )
+
+
+# Stop times and modalities: inference does not fill them yet, so the stories are assembled
+# with explicit values (a round trip Pjöngjang → … → Pjöngjang, its last leg only planned).
+ROUND_TRIP_TIMES = ("2019-04-24", "2019-04-24 14:30", "2019-04", "Mittwoch")
+ROUND_TRIP_MODALITIES = ("done", "done", "underway", "announced")
+
+
+def round_trip(story, times=ROUND_TRIP_TIMES, modalities=ROUND_TRIP_MODALITIES):
+    """The Kim article's story with the route Pjöngjang → Chassan → Wladiwostok → Pjöngjang."""
+    route = (*story.route[:3], story.route[0])
+    return assemble_story(
+        story.text, story.article, story.lang, story.mentions, route=route,
+        route_modes=("train", "train", "plane"), route_times=times,
+        route_modalities=modalities, title=story.title,
+    )
+
+
+@pytest.fixture(scope="module")
+def revisited(story):
+    return round_trip(story)
+
+
+def itinerary_rows(page: str) -> list[str]:
+    """The text of each itinerary row, tags stripped and whitespace collapsed."""
+    section = page[page.index('<section class="storymap-itinerary"') :]
+    section = section[: section.index("</section>")]
+    rows = re.findall(r"<li\b[^>]*>(.*?)</li>", section, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in rows]
+
+
+def test_a_revisited_place_keeps_every_stop_number(revisited):
+    home = revisited.place(revisited.route[0])
+    assert home.stops == (1, 4) and home.stop == 1
+    assert [revisited.place(i).stops for i in revisited.route[1:3]] == [(2,), (3,)]
+    data = revisited.to_dict()
+    assert next(p for p in data["places"] if p["id"] == home.id)["stops"] == [1, 4]
+    assert data["route_times"] == list(ROUND_TRIP_TIMES)
+    assert data["route_modalities"] == list(ROUND_TRIP_MODALITIES)
+
+
+def test_a_given_route_has_unknown_times_and_was_travelled(story):
+    plain = story  # built with route=ROUTE
+    assert plain.route_times == () and plain.route_modalities == ()
+    data = plain.to_dict()
+    assert data["route_times"] == [None] * 4 and data["route_modalities"] == ["done"] * 4
+    assert sorted(p["stops"] for p in data["places"] if p["stop"]) == [[1], [2], [3], [4]]
+
+
+def test_times_and_modalities_must_fit_the_route(story):
+    with pytest.raises(ValueError, match="route_times has 2 entries for 4 stops"):
+        round_trip(story, times=("2019", "2019"))
+    with pytest.raises(ValueError, match="unknown modality 'maybe'"):
+        round_trip(story, modalities=("done", "done", "done", "maybe"))
+
+
+def test_page_draws_the_planned_leg_dashed_and_explains_it(revisited):
+    page = revisited.to_html()
+    dashes = re.findall(r'"dashArray": ("[^"]*"|null)', page)
+    assert dashes.count("null") >= 3 and len(set(dashes) - {"null"}) == 1  # one planned leg
+    assert page.count("storymap-route-leg--announced") == 1
+    assert "gestrichelt: geplante Etappe" in page  # under the itinerary and in the map's key
+    assert 'create("div", "storymap-legend")' in page
+    travelled = round_trip(revisited, modalities=("done",) * 4).to_html()
+    assert "storymap-route-leg--announced" not in travelled
+    assert "geplante Etappe" not in travelled
+
+
+def test_marker_of_a_revisited_place_shows_all_its_numbers(revisited):
+    page = revisited.to_html()
+    assert "\\u003e1 \\u00b7 4\\u003c/div\\u003e" in page  # the marker's label: "1 · 4"
+    assert "storymap-stop--visits" in page
+    assert 'bindTooltip("1 \\u00b7 4. Pj\\u00f6ngjang")' in page  # its tooltip
+
+
+def test_itinerary_has_a_row_per_visit_with_its_date(revisited):
+    rows = itinerary_rows(revisited.to_html())
+    assert len(rows) == 4
+    assert rows[0].startswith("Pjöngjang 24.04.2019 Start")
+    assert rows[1].startswith("Chassan 24.04.2019, 14:30 Uhr ")
+    assert rows[2].startswith("Wladiwostok April 2019 ")
+    assert rows[3].startswith("Pjöngjang Mittwoch (geplant) ")
+    assert "Flugzeug" in rows[3] and "Flugzeug" not in rows[2]
+    # the distance of the return leg, not of the first visit (which has none)
+    assert "ab der vorigen Station" in rows[3]
+    english = itinerary_rows(revisited.to_html(ui_lang="en"))
+    assert english[0].startswith("Pjöngjang 24 April 2019 start")
+    assert english[1].startswith("Chassan 24 April 2019, 14:30 ")
+    assert english[3].startswith("Pjöngjang Mittwoch (planned) ")
+    assert '<time class="storymap-stop-date" datetime="2019-04-24 14:30">' in revisited.to_html()
+
+
+def test_place_list_names_every_stop_of_a_place(revisited):
+    page = revisited.to_html()
+    assert "Stationen 1 und 4" in page
+    assert "Stops 1 and 4" in revisited.to_html(ui_lang="en")
+
+
+def test_stop_times_are_escaped_and_the_page_stays_deterministic(story):
+    hostile = round_trip(story, times=("<img src=x onerror=alert(1)>", None, None, "&amp;"))
+    page = hostile.to_html()
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&amp;amp;" in page
+    assert page == round_trip(story, times=hostile.route_times).to_html()
+
+
+@pytest.mark.parametrize(("label", "problem"), [
+    ("2019-04-24", False), ("2019-04-24 14:30", False), ("2019-04", False), ("2019", False),
+    ("Mittwoch", False), ("1990er Jahre", False), ("3. Oktober", False),
+    ("2019-13", True), ("2019-02-30", True), ("2019-4-24", True), ("2019-04-24 24:00", True),
+    ("  ", True),
+])
+def test_hand_written_stop_times_are_checked(label, problem):
+    assert (time_label_problem(label) is not None) is problem

@@ -133,3 +133,54 @@ def test_line_of_follows_nested_paths():
     assert line_of(source, ("a", 1, "b")) == 4
     assert line_of(source, ("a", 1, "c", 1)) == 5
     assert line_of(source, ("missing",)) == 1
+
+
+def test_route_times_and_modalities_are_written_per_stop(document):
+    route = document["route"]
+    assert len(route["times"]) == len(route["modalities"]) == len(route["stops"])
+    assert set(route["modalities"]) <= {"done", "underway", "announced"}
+
+
+def test_files_without_times_and_modalities_still_load(document):
+    old = json.loads(json.dumps(document))
+    del old["route"]["times"], old["route"]["modalities"]
+    again = loads(json.dumps(old))
+    assert again.stop_modalities() == ("done",) * len(again.route)
+    assert again.stop_times() == (None,) * len(again.route)
+    assert "storymap-route-leg--announced" not in again.to_html()
+
+
+def _ids(document, *names):
+    by_name = {p["name"]: p["id"] for p in document["places"]}
+    return [by_name[name] for name in names]
+
+
+def test_edited_times_and_a_planned_revisit_render(document):
+    edited = json.loads(json.dumps(document))
+    route = edited["route"]
+    home, *_ = stops = _ids(document, "Pyongyang", "Khasan", "Vladivostok", "Pyongyang")
+    route["stops"] = stops
+    route["modes"] = ["train", "train", "plane"]
+    route["times"] = ["2019-04-24", None, "2019-04-25 14:30", "Mittwoch"]
+    route["modalities"] = ["done", "done", "underway", "announced"]
+    story = loads(json.dumps(edited))
+    assert story.place(home).stops == (1, 4)
+    assert story.route_times == ("2019-04-24", None, "2019-04-25 14:30", "Mittwoch")
+    page = story.to_html()
+    assert "25.04.2019, 14:30 Uhr" in page and "(geplant)" in page
+    assert page.count("storymap-route-leg--announced") == 1
+    again = json.loads(dumps(story))["route"]
+    assert again["times"] == route["times"] and again["modalities"] == route["modalities"]
+
+
+def test_bad_times_and_modalities_are_named(document):
+    n = len(document["route"]["stops"])
+    message = _error(document, lambda d: d["route"].update(times=["2019"] * (n + 1)))
+    assert "$.route.times" in message and f"need {n} times, not {n + 1}" in message
+    message = _error(document, lambda d: d["route"].update(modalities=["done"] * (n + 2)))
+    assert "$.route.modalities" in message and f"need {n} modalities, not {n + 2}" in message
+    message = _error(document, lambda d: d["route"].update(
+        modalities=["done", "perhaps", *["done"] * (n - 2)]))
+    assert "$.route.modalities[1]" in message and "'perhaps'" in message
+    message = _error(document, lambda d: d["route"].update(times=[2019, *[None] * (n - 1)]))
+    assert "$.route.times[0]" in message

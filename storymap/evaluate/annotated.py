@@ -4,7 +4,8 @@ The format is described in the shared README ("The annotation format"). Gold men
 JSON's ``mentions``, with the coordinates of the place each one names; the ``excluded``
 look-alikes need nothing here (a system that predicts one simply has a false positive). The
 category of a mention is the ``kind`` of its place (city, country, region, …), so recall can be
-broken down by kind.
+broken down by kind. ``route`` (ordered place ids) becomes the document's gold stops, each with
+its place's kind; ``"scope": "route"`` marks a file annotated for the route only.
 
 Offsets are Python indices into the exact ``.txt`` content, so the text is read without
 newline translation, and every mention is checked against it: a mismatch means the gold
@@ -17,7 +18,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from storymap.evaluate.model import Corpus, CorpusError, Document, GoldMention
+from storymap.evaluate.model import (
+    FULL_SCOPE,
+    ROUTE_SCOPE,
+    Corpus,
+    CorpusError,
+    Document,
+    GoldMention,
+    GoldStop,
+)
 
 
 def read_annotated(path: Path) -> Corpus:
@@ -63,17 +72,48 @@ def read_pair(text_path: Path, doc_id: str) -> Document:
         for number, raw in enumerate(annotation.get("mentions") or [], start=1)
     ]
     gold.sort(key=lambda mention: (mention.start, mention.end))
-    route = None
-    if "route" in annotation:
-        places = {place["id"]: place for place in annotation.get("places", [])}
-        route = tuple(
-            (stop, float(places[stop]["lat"]), float(places[stop]["lon"]))
-            for stop in annotation["route"]
-            if stop in places
-        )
+    route = _route(annotation, places, json_path) if "route" in annotation else None
     return Document(
-        doc_id=doc_id, text=text, lang=annotation.get("language"), gold=gold, route=route
+        doc_id=doc_id,
+        text=text,
+        lang=annotation.get("language"),
+        gold=gold,
+        route=route,
+        scope=_scope(annotation, json_path),
     )
+
+
+def _scope(annotation: dict[str, Any], json_path: Path) -> str:
+    """What the annotation covers; absent means everything (the older files say nothing)."""
+    scope = annotation.get("scope") or FULL_SCOPE
+    if scope not in (FULL_SCOPE, ROUTE_SCOPE):
+        raise CorpusError(
+            f"{json_path}: unknown scope {scope!r}; expected {FULL_SCOPE!r} or {ROUTE_SCOPE!r}"
+        )
+    return scope
+
+
+def _route(
+    annotation: dict[str, Any], places: dict[str, dict[str, Any]], json_path: Path
+) -> tuple[GoldStop, ...]:
+    """The annotated stops in order; a stop the places do not define is an annotation error,
+    since silently dropping it would score against a shorter route than the one meant."""
+    raw = annotation["route"]
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise CorpusError(f"{json_path}: route must be a list of place ids, not {raw!r}")
+    stops = []
+    for place_id in raw:
+        place = places.get(place_id)
+        if place is None:
+            raise CorpusError(f"{json_path}: the route names an unknown place {place_id!r}")
+        try:
+            lat, lon = float(place["lat"]), float(place["lon"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise CorpusError(f"{json_path}: route stop {place_id!r} has no lat/lon") from error
+        stops.append(GoldStop(place_id, lat, lon, str(place.get("kind") or "unknown")))
+    return tuple(stops)
 
 
 def _places(annotation: dict[str, Any], json_path: Path) -> dict[str, dict[str, Any]]:

@@ -1,8 +1,9 @@
-"""``storymap eval PATH``: measure the geoparser on an annotated corpus.
+"""``storymap eval PATH [PATH ...]``: measure the geoparser on annotated corpora.
 
 ``storymap/cli.py`` adds the subcommand with ``add_arguments`` and calls ``run``. Corpus
 problems (missing path, unknown format, gold that contradicts its text) end in one line on
-stderr and exit status 2.
+stderr and exit status 2. Several annotated paths are scored as one corpus, so the route
+table and its totals cover them all.
 """
 
 from __future__ import annotations
@@ -13,21 +14,28 @@ import sys
 import time
 from pathlib import Path
 
-from storymap.evaluate.corpora import FORMATS, load_corpus
+from storymap.evaluate.corpora import FORMATS, load_corpora
 from storymap.evaluate.model import CorpusError, ParseFn
 from storymap.evaluate.report import format_text, to_json
-from storymap.evaluate.routes import JourneyFn, default_journey, format_routes, score_routes
-from storymap.evaluate.runner import evaluate_corpus
+from storymap.evaluate.routes import (
+    JourneyFn,
+    default_journey,
+    format_routes,
+    routes_json,
+    score_routes,
+)
+from storymap.evaluate.runner import evaluate_corpus, select_documents
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``storymap eval``."""
     parser.add_argument(
-        "path",
+        "paths",
         type=Path,
+        nargs="+",
         metavar="PATH",
-        help="corpus: a folder of NAME.txt + NAME.json pairs, one such .txt, "
-        "a GermEval .tsv or a GeoWebNews .xml",
+        help="corpus: a folder of NAME.txt + NAME.json pairs or one such .txt (several of "
+        "these are scored together), or one GermEval .tsv or GeoWebNews .xml",
     )
     parser.add_argument(
         "--format",
@@ -58,11 +66,11 @@ def default_parse() -> ParseFn:
 def run(
     args: argparse.Namespace, parse: ParseFn | None = None, journey: JourneyFn | None = None
 ) -> int:
-    """Evaluate ``parse`` (default: storymap's geoparser) on the corpus at ``args.path``."""
+    """Evaluate ``parse`` (default: storymap's geoparser) on the corpora at ``args.paths``."""
     try:
         if args.limit is not None and args.limit < 1:
             raise CorpusError(f"--limit must be at least 1, not {args.limit}")
-        corpus = load_corpus(args.path, args.format)
+        corpus = load_corpora(args.paths, args.format)
     except CorpusError as error:
         print(f"storymap: error: {error}", file=sys.stderr)
         return 2
@@ -71,25 +79,20 @@ def run(
         journey = journey or default_journey()
     began = time.perf_counter()
     evaluation = evaluate_corpus(corpus, parse, limit=args.limit, progress=_progress())
+    documents = select_documents(corpus, args.limit)
+    routes = score_routes(documents, journey) if journey is not None else []
     seconds = time.perf_counter() - began
-    count = len(evaluation.documents)
+    count = len(documents)
     print(
         f"evaluated {count} document{'s' if count != 1 else ''} in {seconds:.1f} s "
         f"({1000 * seconds / max(count, 1):.1f} ms each)",
         file=sys.stderr,
     )
     per_doc = args.per_doc or corpus.format != "germeval"
-    documents = corpus.documents[: args.limit] if args.limit else corpus.documents
-    routes = score_routes(documents, journey) if journey is not None else []
     if args.json:
         report = to_json(evaluation, per_doc)
         if routes:
-            report["routes"] = [
-                {"doc": r.doc_id, "gold": r.gold, "predicted": r.predicted,
-                 "matched": r.matched, "stop_f1": round(r.f1, 3), "exact": r.exact,
-                 "tau": None if r.tau is None else round(r.tau, 3)}
-                for r in routes
-            ]
+            report["routes"] = routes_json(routes)
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(format_text(evaluation, per_doc))

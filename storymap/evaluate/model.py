@@ -45,6 +45,22 @@ class GoldMention:
         return self.lat is not None and self.lon is not None
 
 
+# Annotation scopes: everything (mentions and route), or the route only (the journeys corpus
+# annotates only the stops, so its texts have no recognition or resolution gold to score).
+FULL_SCOPE, ROUTE_SCOPE = "full", "route"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldStop:
+    """One stop of an annotated route; its ``kind`` decides how far off a found stop may be
+    (an area such as a country stands for a large region, a city for a point)."""
+
+    place_id: str
+    lat: float
+    lon: float
+    kind: str = "unknown"
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One text to parse and the gold mentions in it (offsets are indices into ``text``)."""
@@ -53,12 +69,19 @@ class Document:
     text: str
     lang: str | None
     gold: list[GoldMention]
-    # The annotated journey as (place id, lat, lon) in travel order; None when the corpus
-    # does not annotate journeys (GermEval, GeoWebNews).
-    route: tuple[tuple[str, float, float], ...] | None = None
+    # The annotated journey in travel order (a place visited twice is two stops); None when
+    # the corpus does not annotate journeys (GermEval, GeoWebNews).
+    route: tuple[GoldStop, ...] | None = None
     # The corpus's tokens as (start, end) offsets, for corpora that tag whole tokens
     # (GermEval): predictions are snapped to them before scoring. None: score spans as given.
     tokens: tuple[tuple[int, int], ...] | None = None
+    # ROUTE_SCOPE: only ``route`` is gold; an empty ``gold`` then means "not annotated", not
+    # "no places", so recognition and resolution must not be scored on this document.
+    scope: str = FULL_SCOPE
+
+    @property
+    def route_only(self) -> bool:
+        return self.scope == ROUTE_SCOPE
 
 
 @dataclass(frozen=True, slots=True)

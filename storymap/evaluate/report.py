@@ -43,8 +43,13 @@ def format_text(evaluation: Evaluation, per_doc: bool) -> str:
     """The whole plain-text report."""
     corpus = evaluation.corpus
     count = len(evaluation.documents)
-    documents = f"{count} document{'s' if count != 1 else ''}"
-    lines = [f"corpus: {corpus.name} ({corpus.format}, {documents})"]
+    documents = _plural(count, "document")
+    selected = _plural(count + evaluation.route_only, "document")
+    lines = [f"corpus: {corpus.name} ({corpus.format}, {selected})"]
+    if not evaluation.scored:
+        lines += ["", f"recognition and resolution: not scored ({_route_only(evaluation)})"]
+        lines += [f"note: {note}" for note in corpus.notes]
+        return "\n".join(lines) + "\n"
     if per_doc:
         lines += ["", *_document_table(evaluation)]
     lines += ["", f"totals (micro-averaged over {documents})"]
@@ -57,9 +62,20 @@ def format_text(evaluation: Evaluation, per_doc: bool) -> str:
         lines += _resolution_table(evaluation.total.resolution)
     else:
         lines += ["resolution: not measured (the gold has no coordinates)"]
-    if corpus.notes:
-        lines += ["", *(f"note: {note}" for note in corpus.notes)]
+    notes = list(corpus.notes)
+    if evaluation.route_only:
+        notes.append(f"recognition and resolution leave out {_route_only(evaluation)}")
+    if notes:
+        lines += ["", *(f"note: {note}" for note in notes)]
     return "\n".join(lines) + "\n"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def _route_only(evaluation: Evaluation) -> str:
+    return f"route-only annotations: {_plural(evaluation.route_only, 'document')}"
 
 
 def _document_table(evaluation: Evaluation) -> list[str]:
@@ -148,9 +164,13 @@ def to_json(evaluation: Evaluation, per_doc: bool) -> dict[str, Any]:
         "documents_evaluated": len(evaluation.documents),
         "accuracy_km": ACCURACY_KM,
         "notes": list(corpus.notes),
-        "total": scores_json(evaluation.total, with_resolution),
+        # Route-only documents have no mention gold: they are left out of recognition and
+        # resolution, and when nothing else is left those are not scored (total is null).
+        "route_only_documents": evaluation.route_only,
+        "recognition_scored": evaluation.scored,
+        "total": scores_json(evaluation.total, with_resolution) if evaluation.scored else None,
     }
-    if per_doc:
+    if per_doc and evaluation.scored:
         result["documents"] = [
             {"doc_id": doc_id, **scores_json(scores, with_resolution)}
             for doc_id, scores in evaluation.documents

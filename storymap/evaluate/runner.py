@@ -52,11 +52,21 @@ def _merge(left: dict, right: dict, zero):
 
 @dataclass(frozen=True, slots=True)
 class Evaluation:
-    """The outcome of one run: per-document scores (sorted by id) and their sum."""
+    """The outcome of one run: per-document scores (sorted by id) and their sum.
+
+    ``route_only``: how many selected documents were left out because they are annotated for
+    the route only; when every document is, there are no scores at all (not zero scores).
+    """
 
     corpus: Corpus
     documents: list[tuple[str, Scores]]
     total: Scores
+    route_only: int = 0
+
+    @property
+    def scored(self) -> bool:
+        """Whether recognition was scored on anything (False: only route-only documents)."""
+        return bool(self.documents) or not self.route_only
 
 
 def score_document(
@@ -91,8 +101,13 @@ def evaluate_corpus(
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Evaluation:
-    """Parse every (selected) document once and score it; totals are micro-averaged."""
-    documents = select_documents(corpus, limit)
+    """Parse every (selected) document once and score it; totals are micro-averaged.
+
+    Route-only documents are skipped: their missing mention gold would turn every correct
+    prediction into a false positive.
+    """
+    selected = select_documents(corpus, limit)
+    documents = [document for document in selected if not document.route_only]
     results = []
     total = Scores(views={view.name: Counts() for view in corpus.views})
     for number, document in enumerate(documents, start=1):
@@ -102,4 +117,9 @@ def evaluate_corpus(
         total = total + scores
         if progress is not None:
             progress(number, len(documents))
-    return Evaluation(corpus=corpus, documents=results, total=total)
+    return Evaluation(
+        corpus=corpus,
+        documents=results,
+        total=total,
+        route_only=len(selected) - len(documents),
+    )

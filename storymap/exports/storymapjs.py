@@ -1,8 +1,9 @@
 """Knight Lab StoryMapJS JSON, so a newsroom can continue a story map in StoryMapJS.
 
-One slide per route stop (the journey, joined by StoryMapJS's line) or, for stories
-without a route, one slide per passage that names a place. Slide text is the article's own
-passages, HTML-escaped (StoryMapJS renders slide text as HTML).
+One slide per route stop (the journey, joined by StoryMapJS's line: a place visited twice
+has two slides) or, for stories without a route, one slide per passage that names a place.
+Slide text is the stop's date when known, then the article's own passages, HTML-escaped
+(StoryMapJS renders slide text as HTML).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from storymap.story import Story, StoryPlace
+from storymap.render.messages import catalogue, format_stop_time
+from storymap.story import ANNOUNCED, Story, StoryPlace
 
 ATTRIBUTION = "Places: GeoNames (CC BY 4.0), Natural Earth · storymap"
 # StoryMapJS zoom (Leaflet levels) that frames a place of each kind.
@@ -61,9 +63,16 @@ def to_storymapjs(story: Story, slides: str = "auto") -> dict[str, Any]:
     by_stops = slides == "stops" or (slides == "auto" and len(story.route) >= 2)
     result = [_overview(story)]
     if by_stops:
-        for place_id in story.route:
+        times, modalities = story.stop_times(), story.stop_modalities()
+        planned = catalogue(story.lang)["announced"]
+        for number, place_id in enumerate(story.route):
             place = story.place(place_id)
-            text = "".join(_passage_html(story, i) for i in _passages_of(story, place))
+            facts = [format_stop_time(times[number], story.lang)]
+            if modalities[number] == ANNOUNCED:
+                facts.append(planned)
+            when = " · ".join(html.escape(fact) for fact in facts if fact)
+            text = f"<p><strong>{when}</strong></p>" if when else ""
+            text += "".join(_passage_html(story, i) for i in _passages_of(story, place))
             result.append(_slide(place, place.label, text, line=True))
     else:
         for passage in story.article.passages:

@@ -77,3 +77,34 @@ class Annotation(MacroElement):
         self._name = "Annotation"
         self.popup = popup_html
         self.tooltip = html.escape(tooltip, quote=False)
+
+
+class LegendControl(MacroElement):
+    """A key in the map's corner for what a line style means (the dashed, planned legs), so
+    the map explains itself without the itinerary beside it.
+
+    ``html`` is markup the Python side built with the text already escaped; it goes into the
+    script as a JSON string, like ``Annotation``'s popup."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var Control = L.Control.extend({
+                options: {position: "bottomleft"},
+                onAdd: function () {
+                    var box = L.DomUtil.create("div", "storymap-legend");
+                    box.innerHTML = {{ this.legend_html|tojson }};
+                    return box;
+                }
+            });
+            new Control().addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html_text: str) -> None:
+        super().__init__()
+        self._name = "LegendControl"
+        self.legend_html = html_text

@@ -1,14 +1,16 @@
 """The story map page's words: UI strings in German and English, numbers and dates.
 
 ``catalogue(lang)`` gives the page's strings (placeholders such as ``{count}`` are filled with
-``str.replace`` or jinja's ``|replace``); ``count_places``, ``format_km`` and ``format_date``
-format for the page's language.
+``str.replace`` or jinja's ``|replace``); ``count_places``, ``format_km``, ``format_date``
+and ``format_stop_time`` format for the page's language.
 """
 
 from __future__ import annotations
 
 import math
 import re
+
+from storymap.story import parse_time_label
 
 LANGS = ("de", "en")
 FALLBACK = "en"
@@ -25,6 +27,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "route_start": "Start",
         "leg": "{km} ab der vorigen Station",
         "route_stop": "Station {number}",
+        "route_stops": "Stationen {numbers}",
+        "and": "und",
+        "announced": "geplant",
+        "legend_announced": "gestrichelt: geplante Etappe, noch nicht zurückgelegt",
         "places": "Orte im Text",
         "mentioned": "{count}-mal erwähnt",
         "mentioned_one": "einmal erwähnt",
@@ -62,6 +68,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "route_start": "start",
         "leg": "{km} from the previous stop",
         "route_stop": "Stop {number}",
+        "route_stops": "Stops {numbers}",
+        "and": "and",
+        "announced": "planned",
+        "legend_announced": "dashed: a planned leg, not yet travelled",
         "places": "Places in the text",
         "mentioned": "mentioned {count} times",
         "mentioned_one": "mentioned once",
@@ -239,3 +249,34 @@ def format_date(date: str | None, lang: str) -> str:
     separator = ". " if _lang(lang) == "de" else " "
     return f"{int(day)}{separator}{month_name} {year}"
 
+
+
+def format_stop_time(label: str | None, lang: str) -> str:
+    """A route stop's time label for reading: German "24.04.2019", "24.04.2019, 14:30 Uhr",
+    English "24 April 2019", "24 April 2019, 14:30"; "2019-04" → "April 2019"; "2019" as
+    is. Words of the text ("Mittwoch") and anything unparsable come back as written."""
+    if not label:
+        return ""
+    parts = parse_time_label(label)
+    if parts is None:
+        return " ".join(label.split())
+    year, month, day, minute = parts
+    german = _lang(lang) == "de"
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{_MONTHS[_lang(lang)][month - 1]} {year:04d}"
+    text = f"{day:02d}.{month:02d}.{year:04d}" if german else (
+        f"{day} {_MONTHS['en'][month - 1]} {year:04d}"
+    )
+    if minute is None:
+        return text
+    clock = f"{minute // 60:02d}:{minute % 60:02d}"
+    return f"{text}, {clock} Uhr" if german else f"{text}, {clock}"
+
+
+def time_datetime(label: str | None) -> str | None:
+    """The label as an HTML ``<time datetime>`` value when it is a real date, else None."""
+    if not label or parse_time_label(label) is None:
+        return None
+    return label.strip()

@@ -25,9 +25,16 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from storymap.geometry import great_circle
 from storymap.render import assets
 from storymap.render.basemap import BasemapOutlines
-from storymap.render.controls import Annotation, FullscreenControl
-from storymap.render.messages import catalogue, count_places, format_date, format_km
-from storymap.story import Story, StoryPlace
+from storymap.render.controls import Annotation, FullscreenControl, LegendControl
+from storymap.render.messages import (
+    catalogue,
+    count_places,
+    format_date,
+    format_km,
+    format_stop_time,
+    time_datetime,
+)
+from storymap.story import ANNOUNCED, Story, StoryPlace
 from storymap.text import Passage, Span
 
 DATA_ATTRIBUTION = (
@@ -36,8 +43,9 @@ DATA_ATTRIBUTION = (
     '<a href="https://www.naturalearthdata.com/">Natural Earth</a>'
 )
 ROUTE_COLOUR = "#b3261e"
-# Line style of a leg by travel mode (solid for train and unknown).
-MODE_DASHES = {"plane": "10 8", "ship": "2 7", "car": "12 5 3 5"}
+# A leg to an announced (planned) stop is dashed; travelled legs are solid, whatever the
+# mode (the mode is written on the leg's label and in the itinerary).
+ANNOUNCED_DASHES = "8 10"
 STOP_COLOUR = "#b3261e"
 PLACE_COLOUR = "#1f5fa8"
 AREA_COLOUR = "#6b5fa8"
@@ -169,6 +177,11 @@ def _popup(
     return "".join(parts)
 
 
+def _stop_numbers(place: StoryPlace) -> str:
+    """The place's stop numbers as its marker shows them: "3", or "1 · 7" for a revisit."""
+    return " · ".join(str(number) for number in place.stops or (place.stop or 0,))
+
+
 def _bounds(places: list[StoryPlace]) -> list[list[float]] | None:
     if not places:
         return None
@@ -224,38 +237,43 @@ def build_map(
         "stops": folium.FeatureGroup(name=messages["layer_stops"]),
     }
     if story.route:
+        modalities = story.stop_modalities()
         for number, (first, second, km) in enumerate(story.route_legs()):
             a, b = story.place(first), story.place(second)
             mode = story.route_modes[number] if number < len(story.route_modes) else None
+            planned = modalities[number + 1] == ANNOUNCED  # the stop this leg arrives at
             line = great_circle((a.lat, a.lon), (b.lat, b.lon))
             _leg_label(line, _leg_text(km, mode, ui, messages)).add_to(layers["route"])
+            about = f"{a.label} → {b.label}: {_leg_text(km, mode, ui, messages)}"
+            if planned:
+                about += f" ({messages['announced']})"
             folium.PolyLine(
                 line,
                 color=ROUTE_COLOUR,
                 weight=4,
                 opacity=0.85,
-                dash_array=MODE_DASHES.get(mode or ""),
-            ).add_to(layers["route"]).add_child(
-                Annotation(
-                    html.escape(f"{a.label} → {b.label}: {_leg_text(km, mode, ui, messages)}"),
-                    f"{a.label} → {b.label}: {_leg_text(km, mode, ui, messages)}",
-                )
-            )
+                dash_array=ANNOUNCED_DASHES if planned else None,
+                class_name="storymap-route-leg--announced" if planned else None,
+            ).add_to(layers["route"]).add_child(Annotation(html.escape(about), about))
     markers: dict[str, folium.map.Layer] = {}
     sentences = _Sentences(story)
     for place in story.places:
         popup = _popup(story, place, messages, sentences)
         if place.stop is not None:
+            numbers = _stop_numbers(place)
+            # A place visited again carries all its numbers ("1 · 7") on a wider pill.
+            width = 28 if len(numbers) <= 2 else 7 * len(numbers) + 10
+            style = "storymap-stop" if width == 28 else "storymap-stop storymap-stop--visits"
             marker = folium.Marker(
                 [place.lat, place.lon],
                 icon=folium.DivIcon(
-                    html=f"<div class='storymap-stop' aria-hidden='true'>{place.stop}</div>",
-                    icon_size=(28, 28),
-                    icon_anchor=(14, 14),
+                    html=f"<div class='{style}' aria-hidden='true'>{numbers}</div>",
+                    icon_size=(width, 28),
+                    icon_anchor=(width // 2, 14),
                     class_name="storymap-stop-icon",
                 ),
             ).add_to(layers["stops"])
-            tooltip = f"{place.stop}. {place.label}"
+            tooltip = f"{numbers}. {place.label}"
         elif place.area:
             marker = folium.Circle(
                 [place.lat, place.lon],
@@ -282,6 +300,12 @@ def build_map(
     for layer in layers.values():
         layer.add_to(fmap)
     FullscreenControl(messages["fullscreen"]).add_to(fmap)
+    if ANNOUNCED in story.stop_modalities()[1:]:  # a dashed leg is drawn: say what it means
+        LegendControl(
+            f"<svg width='28' height='8' aria-hidden='true'><line x1='1' y1='4' x2='27' y2='4' "
+            f"stroke='{ROUTE_COLOUR}' stroke-width='3' stroke-dasharray='6 4'/></svg> "
+            f"{html.escape(messages['legend_announced'])}"
+        ).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
     if bounds:
         fmap.fit_bounds(bounds, padding=(30, 30), max_zoom=9)
@@ -355,17 +379,22 @@ def render_page(
     stops = [story.place(place_id) for place_id in story.route]
     data["route"] = {"stops": list(story.route), "bounds": _bounds(stops)}
     data["bounds"] = _bounds([p for p in story.places if not p.area] or list(story.places))
+    # One row per visit: a place the route returns to has a row for each arrival.
     itinerary = []
-    legs = {second: (km, index) for index, (_, second, km) in enumerate(story.route_legs())}
-    for number, stop in enumerate(stops, start=1):
-        km, index = legs.get(stop.id, (None, -1))
-        mode = story.route_modes[index] if 0 <= index < len(story.route_modes) else None
+    leg_km = [None, *(km for _, _, km in story.route_legs())]
+    times, modalities = story.stop_times(), story.stop_modalities()
+    for index, stop in enumerate(stops):
+        km = leg_km[index]
+        mode = story.route_modes[index - 1] if 0 < index <= len(story.route_modes) else None
         itinerary.append(
             {
-                "number": number,
+                "number": index + 1,
                 "name": stop.label,
                 "km_from_previous": km,
                 "km_text": _leg_text(km, mode, ui, messages) if km is not None else "",
+                "date": format_stop_time(times[index], ui),
+                "datetime": time_datetime(times[index]),
+                "announced": modalities[index] == ANNOUNCED,
             }
         )
     template = _environment().get_template("page.html.j2")
@@ -383,6 +412,7 @@ def render_page(
         passages=_passages_html(story),
         places=data["places"],
         itinerary=itinerary,
+        announced_legs=any(row["announced"] for row in itinerary[1:]),
         story_json=safe_json(data),
         inline_js=_static("storymap.js"),
         inline_css=_static("storymap.css"),

@@ -1,0 +1,652 @@
+"""Movement events per clause: predicate, mover, roles of the places, time, modality.
+
+A clause holds an event when it has a movement predicate — a verb of the lexicon (with its
+separated particle: "rollte … ein", "set … off"), a movement noun (Reise, Zwischenstopp,
+stopover), "unterwegs"/"en route", or, without any of them, a leg written as such: a source
+and a goal ("in 74 Stunden von Moskau nach Irkutsk"), a vehicle with a goal ("Zug nach
+Dresden"), a chain of places (Budapest–Wien–München) beside a movement. Each place of the
+clause gets its role from ``roles``; the predicate nearest to it decides what a location
+means (arriving "in X" reaches X). The clause's words give its modality (soll, wird, will;
+nicht, never; täglich, usually; ursprünglich, hätte … sollen), its tense (pluperfect with
+hatte and war), its sequence words (dann, zuvor, von dort; then, earlier, from there) and
+its vehicle. Who moves is read by ``traveller``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storymap.journey import lexicon as lx
+from storymap.journey import roles as rl
+from storymap.journey import timeline, traveller
+from storymap.journey.clauses import Clause, Token, attach_mentions, split_clauses, tokenise
+from storymap.journey.forms import FINITE, GERUND, INFINITIVE, JOINED, PARTICIPLE
+from storymap.journey.model import (
+    ANNOUNCED,
+    CANCELLED,
+    DONE,
+    GOAL,
+    HABITUAL,
+    LOCATION,
+    NEGATED,
+    SOURCE,
+    UNDERWAY,
+    VIA,
+    Event,
+    Role,
+    When,
+)
+from storymap.mention import Mention
+from storymap.text import Article
+
+# How clearly a predicate tells a journey, by its kind.
+_STRENGTH = {"begin": 0.9, "finish": 0.9, "depart": 1.0, "arrive": 1.0, "travel": 0.9,
+             "pass": 0.9, "return": 1.0,
+             "visit": 0.8, "venue": 0.6, "leg": 0.8, "chain": 0.8, "heading": 0.5,
+             "listing": 0.6, "underway": 0.9}
+# When a clause has several predicates, the more telling kind names the event.
+_RANK = {"arrive": 0, "depart": 1, "return": 2, "begin": 2, "finish": 2, "pass": 3,
+         "visit": 4, "travel": 5, "venue": 6, "underway": 7}
+_NOUN_STRENGTH = 0.85
+# Meetings name where the traveller is only with the place right after them.
+_MEETINGS = frozenset({"talks", "meeting", "summit", "gespräch", "gespräche", "treffen"})
+# Bounds that keep inference linear on any input: a journey is told in an article's first
+# 200,000 characters, and a "sentence" of more than 400 tokens is a list or a dump, of
+# which the start is read.
+READ_CHARS = 200_000
+SENTENCE_TOKENS = 400
+# Verbs that say "reach" or "pass" of anything (einen Höchstwert erreichen, reach 30C, pass
+# a law): a journey only when their object is a place.
+_NEED_PLACE_OBJECT = frozenset({"erreichen", "reach", "passieren", "pass"})
+# Verbs that tell a movement only with a direction (die Strecke führt nach X, wurde nach X
+# gebracht); "in X" with them is where something else happens.
+_DIRECTIONAL = frozenset({"führen", "bringen", "schicken", "lead", "bring", "turn",
+                          "transport", "divert", "kommen", "come", "gehen", "go"})
+_HEADING_WORDS = 10  # a line this short, without a verb, is a heading
+
+
+@dataclass(slots=True)
+class _Predicate:
+    index: int  # token index
+    lemma: str
+    kind: str
+    object_role: str | None
+    noun: bool
+    past: bool
+    participle: bool
+    nonfinite: bool = False  # a gerund or infinitive: "before returning", "to reach"
+
+
+@dataclass(slots=True)
+class SentenceReading:
+    """One sentence as read: its tokens, mentions, clauses and events."""
+
+    start: int
+    end: int
+    passage: int
+    tokens: list[Token]
+    mentions: list[Mention]
+    ranges: list[tuple[int, int]]
+    clauses: list[Clause]
+    events: list[Event] = field(default_factory=list)
+    heading: bool = False
+    whens: list[tuple[int, When]] = field(default_factory=list)
+
+
+def read_sentences(article: Article, mentions: Sequence[Mention], lang: str) -> list[
+        SentenceReading]:
+    """Every sentence that names a place or may tell a return, tokenised and split."""
+    lexicon = lx.lexicon(lang)
+    text = article.text
+    ordered = sorted(mentions, key=lambda m: m.start)
+    readings = []
+    cursor = 0
+    limit = article.body_start + READ_CHARS
+    for passage in article.passages:
+        if passage.start > limit:
+            break
+        for sentence in passage.sentences:
+            if sentence.start > limit:
+                break
+            while cursor < len(ordered) and ordered[cursor].start < sentence.start:
+                cursor += 1
+            first = cursor
+            while cursor < len(ordered) and ordered[cursor].start < sentence.end:
+                cursor += 1
+            inside = ordered[first:cursor]
+            tokens = tokenise(text, sentence.start, sentence.end, lexicon, SENTENCE_TOKENS)
+            if len(tokens) == SENTENCE_TOKENS:  # no prose sentence: read its start only
+                inside = [m for m in inside if m.end <= tokens[-1].end]
+            if not inside and not any(t.info.flags & lx.RETURN for t in tokens):
+                continue
+            ranges = attach_mentions(tokens, inside)
+            readings.append(SentenceReading(
+                sentence.start, sentence.end, passage.index, tokens, list(inside), ranges,
+                split_clauses(tokens, lang),
+            ))
+    return readings
+
+
+def _predicates(tokens: Sequence[Token], clause: Sequence[int], lang: str) -> list[_Predicate]:
+    """The movement predicates of a clause, separable verbs resolved by their particle."""
+    found = []
+    later_particles = _particles(tokens, clause, lang)
+    for position, index in enumerate(clause):
+        token = tokens[index]
+        candidates = token.info.predicates
+        if not candidates:
+            continue
+        chosen = None
+        for predicate in candidates:
+            if predicate.noun:
+                if lang == "de" and not token.cap:
+                    continue
+                if lang == "en" and _is_verb_here(tokens, clause, position):
+                    continue
+            elif lang == "de" and token.cap and position > 0 and not _after_stop(tokens, index):
+                continue  # "die Fahrt", not "fahrt"
+            if predicate.particle:
+                if predicate.particle not in later_particles.get(position, ()):
+                    continue
+                chosen = predicate  # the particle verb wins over the bare one
+                break
+            if chosen is None:
+                chosen = predicate
+        if chosen is None:
+            continue
+        if chosen.noun and lang == "en" and _is_verb_here(tokens, clause, position):
+            continue
+        if chosen.lemma == "way" and not any(
+            tokens[clause[i]].low in ("on", "en", "under") for i in range(max(0, position - 2),
+                                                                        position)):
+            continue  # "on the way to", not "half way back"
+        participle = any(p.use == PARTICIPLE for p in candidates if p.lemma == chosen.lemma)
+        nonfinite = chosen.use in (GERUND, INFINITIVE) and not chosen.noun
+        found.append(_Predicate(index, chosen.lemma, chosen.kind, chosen.object_role,
+                                chosen.noun, chosen.past, participle, nonfinite))
+    return found
+
+
+def _after_stop(tokens: Sequence[Token], index: int) -> bool:
+    previous = tokens[index - 1] if index else None
+    return previous is None or previous.text in (".", ":", '"', "„", "«", "(")
+
+
+def _is_verb_here(tokens: Sequence[Token], clause: Sequence[int], position: int) -> bool:
+    """An English word that is both noun and verb (visit, stop, return) is a noun after an
+    article or possessive, a verb after a pronoun, name or auxiliary."""
+    if position == 0:
+        return False
+    previous = tokens[clause[position - 1]]
+    if previous.info.role is not None or previous.low in ("after", "before", "during", "of",
+                                                          "with", "without", "by"):
+        return False  # "after talks in Jerusalem", "during his visit"
+    return not (previous.info.flags & (lx.DET | lx.POSSESSIVE | lx.INDEFINITE | lx.FIRST)
+                or previous.low.endswith(("'s", "’s")) or (not previous.cap and
+                not previous.info.flags and previous.info.role is None and
+                not previous.info.predicates))
+
+
+def _particles(tokens: Sequence[Token], clause: Sequence[int], lang: str) -> dict[int, set[str]]:
+    """For each clause position, the separated particles that may belong to a verb there:
+    German ones later in the clause and not heading a phrase ("traf … ein."), English ones
+    within two words after the verb ("set sail", "touch down")."""
+    result: dict[int, set[str]] = {}
+    if lang == "de":
+        later: set[str] = set()
+        for position in range(len(clause) - 1, -1, -1):
+            token = tokens[clause[position]]
+            result[position] = set(later)
+            if token.info.particle and _standalone(tokens, clause, position):
+                later.add(token.low)
+        first = tokens[clause[0]] if clause else None
+        if first is not None and first.info.particle and len(clause) > 1:
+            result[1] = result.get(1, set()) | {first.low}  # "Los geht es", "Weiter geht es"
+        return result
+    for position in range(len(clause)):
+        near = set()
+        for step in (1, 2, 3):
+            if position + step < len(clause):
+                token = tokens[clause[position + step]]
+                if token.info.particle or token.low in ("place", "sail", "up", "down"):
+                    near.add(token.low)
+        result[position] = near
+    return result
+
+
+def _standalone(tokens: Sequence[Token], clause: Sequence[int], position: int) -> bool:
+    """A German particle stands alone at the end of its clause (or before "und", a comma,
+    or a phrase it does not govern: "machen sich … auf in Richtung")."""
+    if position + 1 >= len(clause):
+        return True
+    nxt = tokens[clause[position + 1]]
+    if not nxt.word or nxt.info.flags & (lx.COORD | lx.SUBORD):
+        return True
+    return nxt.info.role is not None and nxt.mention < 0
+
+
+def _modality(tokens: Sequence[Token], clause: Sequence[int], predicates: list[_Predicate],
+              lang: str) -> tuple[str, str]:
+    """(modality, tense) of a clause."""
+    flags = 0
+    words = set()
+    for index in clause:
+        token = tokens[index]
+        flags |= token.info.flags
+        words.add(token.low)
+    past = any(p.past for p in predicates)
+    participle = any(p.participle for p in predicates)
+    if flags & lx.PLUPERFECT and participle and _auxiliary(tokens, clause, predicates) == \
+            "pluperfect":
+        tense = "pluperfect"
+    elif flags & lx.FUTURE:
+        tense = "future"
+    elif past or (flags & lx.PERFECT and participle):
+        tense = "past"
+    else:
+        tense = "present"
+    negated = bool(flags & lx.NEGATION) and not ({"nur", "only"} & words and
+                                                  {"nicht", "not"} & words)
+    if flags & lx.COUNTERFACTUAL and (flags & lx.FUTURE or "sollen" in words):
+        return CANCELLED, tense
+    if flags & lx.CANCELLED and (flags & lx.FUTURE or words & {"sollte", "was", "were"}):
+        return CANCELLED, tense
+    if negated:
+        return NEGATED, tense
+    if flags & lx.HABITUAL and not flags & lx.PLUPERFECT:
+        return HABITUAL, tense
+    if flags & lx.SERVICE and tense == "present":
+        return HABITUAL, tense
+    verbs = any(not p.noun for p in predicates)
+    if flags & lx.UNDERWAY or (not verbs and "weg" in words and lang == "de" and "dem" in words):
+        return UNDERWAY, tense
+    if flags & lx.FUTURE:
+        # "soll … überquert haben" reports the past; "is set to" and "will" announce
+        if lang == "de" and flags & lx.PERFECT and participle and words & {"soll", "sollen"}:
+            return DONE, "past"
+        return ANNOUNCED, "future"
+    if lang == "en" and "heading" in words:
+        return UNDERWAY, tense
+    if lang == "en" and _set_to(tokens, clause):
+        return ANNOUNCED, "future"  # "is set to arrive"
+    return DONE, tense
+
+
+def _set_to(tokens: Sequence[Token], clause: Sequence[int]) -> bool:
+    words = [tokens[i].low for i in clause]
+    return any(a in ("is", "are", "was", "were") and b == "set" and c == "to"
+               for a, b, c in zip(words, words[1:], words[2:], strict=False))
+
+
+def _auxiliary(tokens: Sequence[Token], clause: Sequence[int], predicates: list[_Predicate]
+               ) -> str:
+    """The auxiliary of the participle: the nearest one before it ("hat … eingelegt und
+    war danach …" is perfect), else after it ("nachdem er angekommen war")."""
+    participles = [p.index for p in predicates if p.participle]
+    if not participles:
+        return ""
+    at = participles[0]
+    before = [i for i in clause if i < at and tokens[i].info.flags & (lx.PERFECT | lx.PLUPERFECT)]
+    after = [i for i in clause if i > at and tokens[i].info.flags & (lx.PERFECT | lx.PLUPERFECT)]
+    spot = before[-1] if before else (after[0] if after else None)
+    if spot is None:
+        return ""
+    return "pluperfect" if tokens[spot].info.flags & lx.PLUPERFECT else "perfect"
+
+
+def _sequence(tokens: Sequence[Token], clause: Clause, lang: str) -> tuple[str, bool]:
+    """("after" | "before" | "first" | "last" | "", from the previous place?): dann, then,
+    von dort, from there → after; zuvor, earlier → before; zunächst, erste Station, first →
+    first; letzter Halt, final → last. "zum ersten Mal", "for the first time" are none."""
+    flags = 0
+    from_previous = False
+    words = [tokens[i] for i in clause.tokens[:10]]
+    if clause.subordinate and words and words[0].low == clause.opener:
+        words = words[1:]  # "before heading to …" is ordered by its opener, not a "before"
+    adjectives = lx.words_module(lang).ORDER_ADJECTIVES
+    for position, token in enumerate(words):
+        following = words[position + 1] if position + 1 < len(words) else None
+        if token.info.flags & (lx.FIRST | lx.LAST) and token.low in adjectives and not (
+            following is not None and any(p.noun for p in following.info.predicates)
+        ) and not (lang == "en" and following is not None and following.info.predicates):
+            continue  # die ersten Passagiere; zum ersten Mal; the first time
+        flags |= token.info.flags
+        if token.info.flags & lx.THERE and position > 0 and words[position - 1].low in (
+            "von", "from", "ab"
+        ):
+            from_previous = True
+    if flags & lx.FIRST:
+        return "first", from_previous
+    if flags & lx.BEFORE:
+        return "before", from_previous
+    if flags & lx.AFTER or from_previous:
+        return "after", from_previous
+    if flags & lx.LAST:
+        return "last", from_previous
+    return "", from_previous
+
+
+def _mode(tokens: Sequence[Token], clause: Sequence[int]) -> str | None:
+    for index in clause:
+        mode = tokens[index].info.mode
+        if mode:
+            return mode
+    return None
+
+
+@dataclass(slots=True)
+class EventReader:
+    """Reads the events of a text, sentence by sentence, keeping who was named last."""
+
+    lang: str
+    text: str
+    coreference: traveller.Coreference = field(default_factory=traveller.Coreference)
+    events: list[Event] = field(default_factory=list)
+    movers: list[traveller.Mover | None] = field(default_factory=list)
+    vehicles: dict[str, int] = field(default_factory=dict)  # how often each mode is named
+
+    def read(self, reading: SentenceReading) -> None:
+        tokens = reading.tokens
+        clauses = _coordinated(_headline_joined(reading.clauses, tokens), tokens, self.lang)
+        seen = 0
+        for position, clause in enumerate(clauses):
+            start = min(clause.tokens)
+            if start > seen:  # names told before this clause: "Amundsen kept …, until he …"
+                self.coreference.see(tokens[seen:start], self.lang, -1 if seen else 0)
+                seen = start
+            self._clause(reading, clause, position)
+        self.coreference.see(tokens[seen:], self.lang, -1 if seen else 0)
+
+    def _clause(self, reading: SentenceReading, clause: Clause, position: int) -> None:
+        tokens, lang = reading.tokens, self.lang
+        indices = clause.tokens
+        predicates = _predicates(tokens, indices, lang)
+        places = sorted({tokens[i].mention for i in indices if tokens[i].mention >= 0})
+        flags = 0
+        for index in indices:
+            flags |= tokens[index].info.flags
+        vehicle = _mode(tokens, indices)
+        if vehicle:  # "Der gepanzerte Sonderzug fährt vor": the story's usual vehicle
+            self.vehicles[vehicle] = self.vehicles.get(vehicle, 0) + 1
+        if not places and not (predicates and flags & lx.RETURN):
+            return
+        if not predicates and self._listing(reading, clause, position):
+            return
+        found = {}
+        for number in places:
+            mention = reading.mentions[number]
+            if mention.place is None:
+                continue
+            first, last = reading.ranges[number]
+            if mention.derived and not _facility_after(tokens, last, mention):
+                continue
+            if last < len(tokens) and tokens[last].info.month and \
+                    tokens[first].low in lx.words_module(lang).MONTH_PARTS:
+                continue  # "bis Mitte Dezember": a time, not Berlin-Mitte
+            found[number] = rl.find_role(tokens, indices, first, reading.mentions, lang)
+        kind, lemma, trigger = self._head(tokens, indices, predicates, found, flags)
+        if kind is None:
+            return
+        modality, tense = _modality(tokens, indices, predicates, lang)
+        previous = reading.events[-1] if reading.events else None
+        if clause.subordinate and predicates and all(p.nonfinite or p.noun for p in predicates) \
+                and previous is not None and modality == DONE:
+            modality, tense = previous.modality, previous.tense  # "…, before returning to X"
+        roles = self._roles(reading, indices, predicates, found, kind)
+        head_index = trigger if trigger is not None else indices[0]
+        mover = None
+        if predicates:
+            mover = traveller.subject(tokens, indices, head_index, lang, 0)
+            if mover is None and clause.subordinate and clause.opener in (
+                "der", "die", "das", "who", "which", "welche", "welcher", "that"
+            ):
+                mover = self.movers[-1] if self.movers else None
+        if mover is None and clause.opener in ("und", "and") and reading.events:
+            mover = self.movers[-1]  # "… zog und übernachtete schliesslich …": the same mover
+        mover = self.coreference.resolve(mover)
+        sequence, from_previous = _sequence(tokens, clause, lang)
+        whens = timeline.times_in(tokens, indices, lang)
+        when = whens[0][1] if whens else None
+        if when is None:  # the sentence's one date dates each of its clauses
+            if not reading.whens:
+                reading.whens = timeline.times_in(tokens, list(range(len(tokens))), lang) or [
+                    (-1, When(""))]
+            dated = [w for i, w in reading.whens if i >= 0]
+            if len(dated) == 1 and (dated[0].day is not None or dated[0].weekday is not None):
+                when = dated[0]
+        strength = _STRENGTH.get(kind, 0.8)
+        if predicates and all(p.noun for p in predicates):
+            strength = min(strength, _NOUN_STRENGTH)
+        if flags & lx.HISTORIC:
+            modality = HABITUAL if modality == DONE else modality
+        first_token = tokens[indices[0]]
+        last_token = tokens[indices[-1]]
+        trigger_token = tokens[head_index]
+        event = Event(
+            index=len(self.events),
+            sentence=(reading.start, reading.end),
+            clause=(first_token.start, last_token.end),
+            predicate=lemma,
+            kind=kind,
+            trigger=(trigger_token.start, trigger_token.end),
+            roles=tuple(roles),
+            modality=modality,
+            tense=tense,
+            mover=None if mover is None else "+".join(sorted(mover.words)) or mover.kind,
+            mover_text=mover.text if mover else "",
+            when=when,
+            mode=_mode(tokens, indices),
+            strength=strength,
+            sequence=sequence,
+            from_previous=from_previous,
+            again=bool(flags & lx.AGAIN),
+            opener=clause.opener if clause.subordinate else "",
+            position=position,
+            passage=reading.passage,
+            noun=any(p.index == trigger and p.noun for p in predicates),
+        )
+        self.events.append(event)
+        self.movers.append(mover)
+        reading.events.append(event)
+
+    def _listing(self, reading: SentenceReading, clause: Clause, position: int) -> bool:
+        """Dated lines without a verb, "05.11.2017 Chemnitz - Arena 07.11.2017 Erfurt …": a
+        programme, each date with the place right after it (at least two such pairs)."""
+        tokens = reading.tokens
+        indices = clause.tokens
+        pairs = []
+        for start, when in timeline.times_in(tokens, indices, self.lang):
+            if when.day is None or when.month is None:
+                continue
+            at = indices.index(start)
+            for step in range(1, 4):  # the date's own tokens, then the place
+                if at + step >= len(indices):
+                    break
+                token = tokens[indices[at + step]]
+                if token.mention >= 0:
+                    mention = reading.mentions[token.mention]
+                    if mention.place is not None and not mention.derived:
+                        pairs.append((token, mention, when))
+                    break
+                if token.word and not token.text[0].isdigit():
+                    break
+        if len(pairs) < 2:
+            return False
+        for token, mention, when in pairs:
+            assert mention.place is not None
+            event = Event(
+                index=len(self.events), sentence=(reading.start, reading.end),
+                clause=(token.start, token.end), predicate="listing", kind="listing",
+                trigger=(token.start, token.end),
+                roles=(Role(mention.start, mention.end, mention.text, mention.place, LOCATION,
+                            "dated line"),),
+                modality=DONE, tense="present", when=when, strength=_STRENGTH["listing"],
+                position=position, passage=reading.passage, noun=True,
+            )
+            self.events.append(event)
+            self.movers.append(None)
+            reading.events.append(event)
+        return True
+
+    def _head(self, tokens: Sequence[Token], indices: Sequence[int],
+              predicates: list[_Predicate], found: dict[int, rl.Found], flags: int
+              ) -> tuple[str | None, str, int | None]:
+        """The event's kind, lemma and trigger token: the most telling predicate, else a
+        leg written without one (von … nach, Zug nach, A–B–C), else none."""
+        if predicates:
+            best = min(predicates, key=lambda p: (p.noun, _RANK.get(p.kind, 9)))
+            kind = "return" if flags & lx.RETURN and best.kind in ("travel", "arrive") else \
+                best.kind
+            return kind, best.lemma, best.index
+        if flags & lx.UNDERWAY:
+            index = next(i for i in indices if tokens[i].info.flags & lx.UNDERWAY)
+            return "underway", tokens[index].low, index
+        if self.lang == "en" and tokens[indices[0]].low in ("while", "whilst") and \
+                LOCATION in {f.role for f in found.values()}:
+            return "visit", "while in", indices[0]  # "While in Japan, the President will …"
+        markers = {f.role for f in found.values()}
+        if any(f.marker == rl.CHAIN for f in found.values()) and (
+            markers & {SOURCE, GOAL} or _mode(tokens, indices)
+        ):
+            return "chain", "A–B", None
+        if SOURCE in markers and GOAL in markers:
+            return "leg", "von … nach" if self.lang == "de" else "from … to", None
+        if GOAL in markers and _mode(tokens, indices):
+            return "leg", "vehicle + goal", None
+        if GOAL in markers and flags & lx.AFTER:
+            return "leg", "dann nach" if self.lang == "de" else "then to", None  # ellipsis
+        if flags & lx.RETURN and GOAL in markers:
+            return "return", "zurück" if self.lang == "de" else "back", None
+        return None, "", None
+
+    def _roles(self, reading: SentenceReading, indices: Sequence[int],
+               predicates: list[_Predicate], found: dict[int, rl.Found], kind: str
+               ) -> list[Role]:
+        roles: dict[int, tuple[str, str]] = {}
+        chain_members = [n for n, f in found.items() if f.marker == rl.CHAIN]
+        for number, result in found.items():
+            first = reading.ranges[number][0]
+            nearest = _nearest(predicates, first)
+            role = result.role
+            marker = result.marker
+            if role is None and result.marker == rl.OBJECT and nearest is not None:
+                role = nearest.object_role
+                marker = f"object of {nearest.lemma}"
+            elif role is not None:
+                role = rl.fit(role, nearest.kind if nearest else kind,
+                              nearest.object_role if nearest else None,
+                              nearest.noun if nearest else False)
+                if role == LOCATION and nearest is not None and nearest.lemma in _DIRECTIONAL:
+                    role = None  # "Gespräche über X führen": führen is a leg only with nach
+                if nearest is not None and nearest.noun and nearest.lemma in _MEETINGS and not \
+                        0 < first - nearest.index <= 4:
+                    role = None  # "talks in Jerusalem", not "Gespräche … Lösung auf der X"
+            if role is not None:
+                roles[number] = (role, marker)
+        # lists share their first member's role; chains run source → via → goal
+        for number in sorted(found):
+            result = found[number]
+            link = result.link
+            if result.marker == rl.LIST and link in found and found[link].marker == rl.LOCATOR:
+                link = found[link].link  # "Halifax, Nova Scotia and New York"
+            if result.marker == rl.LIST and link in roles:
+                roles[number] = (roles[link][0], roles[link][1] + " (list)")
+        if chain_members:
+            chain = sorted({found[n].link for n in chain_members} | set(chain_members))
+            for position, number in enumerate(chain):
+                role = SOURCE if position == 0 else (GOAL if position == len(chain) - 1 else VIA)
+                roles[number] = (role, "chain")
+        for number, result in found.items():
+            if result.marker == rl.ORDER and number not in roles:
+                roles[number] = ("before", "vor")
+        placed_objects = {n for n, (_, marker) in roles.items() if marker.startswith("object")}
+        for number in list(roles):
+            nearest = _nearest(predicates, reading.ranges[number][0])
+            if roles[number][0] == LOCATION and nearest is not None and \
+                    nearest.lemma in _NEED_PLACE_OBJECT and not placed_objects:
+                del roles[number]  # "in Koblenz wurde ein Höchstwert erreicht": no journey
+        given = {role for role, _ in roles.values()}
+        if SOURCE in given and GOAL in given:  # a leg from A to B: "in X" is said of another
+            roles = {n: r for n, r in roles.items() if r[0] != LOCATION}  # noun (in Hamburg)
+        within: dict[int, str] = {}
+        for number, result in found.items():
+            locator = reading.mentions[number].place
+            if result.marker == rl.LOCATOR and locator is not None:
+                within[result.link] = locator.id
+        out = []
+        for number in sorted(roles):
+            role, marker = roles[number]
+            mention = reading.mentions[number]
+            if mention.place is None:
+                continue
+            out.append(Role(mention.start, mention.end, mention.text, mention.place, role,
+                            marker, within.get(number, "")))
+        return out
+
+
+def _coordinated(clauses: list[Clause], tokens: Sequence[Token], lang: str) -> list[Clause]:
+    """"… war in Hongkong gestartet und sollte … in Yokohama beenden": two verbs joined by
+    und/and are two clauses, each with its own tense and modality."""
+    out: list[Clause] = []
+    for clause in clauses:
+        indices = clause.tokens
+        cut = None
+        for position, index in enumerate(indices):
+            token = tokens[index]
+            if token.low not in ("und", "and", "aber", "but", "then") or position == 0:
+                continue
+            before = [tokens[i] for i in indices[:position]]
+            after = [tokens[i] for i in indices[position + 1:]]
+            if _has_verb(before, lang) and _has_verb(after, lang):
+                cut = position
+        if cut is None:
+            out.append(clause)
+            continue
+        out.append(Clause(indices[:cut], clause.subordinate, clause.opener))
+        out.append(Clause(indices[cut:], clause.subordinate, "und"))
+    return out
+
+
+def _has_verb(tokens: Sequence[Token], lang: str) -> bool:
+    return any(p for t in tokens for p in t.info.predicates
+               if not p.noun and (lang == "en" or not t.cap))
+
+
+def _headline_joined(clauses: list[Clause], tokens: Sequence[Token]) -> list[Clause]:
+    """"Bis nach Neuseeland: Steinmeier beginnt …": a verbless phrase before a colon belongs
+    to the clause after it."""
+    joined: list[Clause] = []
+    for clause in clauses:
+        previous = joined[-1] if len(joined) == 1 else None
+        if previous is not None and clause.opener == ":" and len(previous.tokens) <= 6 and \
+                any(tokens[i].info.role for i in previous.tokens) and not any(
+                    tokens[i].info.predicates for i in previous.tokens):
+            joined[-1] = Clause(previous.tokens + clause.tokens, clause.subordinate, "")
+            continue
+        joined.append(clause)
+    return joined
+
+
+def _nearest(predicates: list[_Predicate], index: int) -> _Predicate | None:
+    """The predicate a place belongs to: a movement noun right before it ("Reise nach X",
+    "talks in Jerusalem"), else the nearest verb, else the nearest noun."""
+    if not predicates:
+        return None
+    nouns = [p for p in predicates if p.noun and 0 < index - p.index <= 3]
+    if nouns:
+        return max(nouns, key=lambda p: p.index)
+    verbs = [p for p in predicates if not p.noun] or predicates
+    return min(verbs, key=lambda p: (abs(p.index - index), p.index < index))
+
+
+def _facility_after(tokens: Sequence[Token], end: int, mention: Mention) -> bool:
+    """A town's derived form before a station or airport names the town (Kiewer
+    Zentralbahnhof, Saarbrücker Flughafen); a country's (der polnische Flughafen) does not."""
+    place = mention.place
+    return end < len(tokens) and bool(tokens[end].info.flags & lx.FACILITY) and \
+        place is not None and place.kind in ("city", "town", "village")
+
+
+__all__ = ["FINITE", "GOAL", "JOINED", "LOCATION", "EventReader", "SentenceReading",
+           "read_sentences"]
