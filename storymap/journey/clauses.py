@@ -19,7 +19,8 @@ from storymap.mention import Mention
 # single punctuation marks.
 # Letters and digits are split apart ("Arena07.11.2017" is a name and a date), numbers keep
 # their inner marks (05.11.2017, 22.17, 2015/2016).
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.:,/]\d+)*|[^\w\s]|_")
+_TOKEN = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.:,/]\d+)*)|[^\w\s]|_")
+_NO_INFO = lx.Info()  # what a punctuation mark is: nothing (shared, never changed)
 # Marks that end a clause outright.
 _DASHES_PAIRED = frozenset({"–", "—", "-"})
 _HARD = frozenset({";", ":", "–", "—", "|", "•", "/", "\n"})
@@ -47,24 +48,29 @@ class Clause:
 def tokenise(text: str, begin: int, end: int, lexicon: lx.Lexicon, limit: int = 10**9
              ) -> list[Token]:
     """The first ``limit`` tokens of ``text[begin:end]`` (offsets into ``text``)."""
-    tokens = []
+    tokens: list[Token] = []
+    known = lexicon.words.get
     info = lexicon.info
+    empty = _NO_INFO
     previous_end = begin
+    newline = text.find("\n", begin, end)
     for match in _TOKEN.finditer(text, begin, end):
+        start, stop = match.span()
+        if newline != -1 and newline < start:
+            if tokens and previous_end <= newline:  # a line break ends a clause (headline)
+                tokens.append(Token(previous_end, previous_end, "\n", "\n", empty, False, -1,
+                                    False))
+            newline = text.find("\n", start, end)
         if len(tokens) >= limit:
             break
-        if "\n" in text[previous_end:match.start()] and tokens:
-            tokens.append(Token(previous_end, previous_end, "\n", "\n", lx.Info(), False, -1,
-                                False))  # a line break ends a clause (headline, list line)
-        previous_end = match.end()
+        previous_end = stop
         word = match.group()
-        low = word.lower()
-        is_word = word[0].isalnum() or word[0] == "_"
-        tokens.append(
-            Token(match.start(), match.end(), word, low,
-                  info(low.rstrip(".")) if is_word else lx.Info(),
-                  word[:1].isupper(), -1, is_word)
-        )
+        if match.lastindex == 1:
+            low = word.lower()
+            tokens.append(Token(start, stop, word, low, known(low) or info(low),
+                                word[0].isupper(), -1, True))
+        else:
+            tokens.append(Token(start, stop, word, word, empty, False, -1, False))
     return tokens
 
 

@@ -14,6 +14,7 @@ its vehicle. Who moves is read by ``traveller``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -37,6 +38,7 @@ from storymap.journey.model import (
     Role,
     When,
 )
+from storymap.journey.prefilter import may_tell_movement
 from storymap.mention import Mention
 from storymap.text import Article
 
@@ -49,6 +51,9 @@ _STRENGTH = {"begin": 0.9, "finish": 0.9, "depart": 1.0, "arrive": 1.0, "travel"
 _RANK = {"arrive": 0, "depart": 1, "return": 2, "begin": 2, "finish": 2, "pass": 3,
          "visit": 4, "travel": 5, "venue": 6, "underway": 7}
 _NOUN_STRENGTH = 0.85
+# A sentence without a place is read only when it may tell a way back ("fuhr … zurück").
+_RETURN_WORD = {"de": re.compile(r"(?i)\b(?:zurück|heim)"),
+                "en": re.compile(r"(?i)\b(?:back|return|home)")}
 # Meetings name where the traveller is only with the place right after them.
 _MEETINGS = frozenset({"talks", "meeting", "summit", "gespräch", "gespräche", "treffen"})
 # Bounds that keep inference linear on any input: a journey is told in an article's first
@@ -91,7 +96,7 @@ class SentenceReading:
     clauses: list[Clause]
     events: list[Event] = field(default_factory=list)
     heading: bool = False
-    whens: list[tuple[int, When]] = field(default_factory=list)
+    whens: list[tuple[int, When]] | None = None  # the sentence's time expressions
 
 
 def read_sentences(article: Article, mentions: Sequence[Mention], lang: str) -> list[
@@ -115,6 +120,11 @@ def read_sentences(article: Article, mentions: Sequence[Mention], lang: str) -> 
             while cursor < len(ordered) and ordered[cursor].start < sentence.end:
                 cursor += 1
             inside = ordered[first:cursor]
+            if not inside and not _RETURN_WORD[lang].search(text, sentence.start, sentence.end):
+                continue
+            places = [(m.start, m.end) for m in inside if m.place is not None]
+            if not may_tell_movement(text, sentence.start, sentence.end, lang, places):
+                continue
             tokens = tokenise(text, sentence.start, sentence.end, lexicon, SENTENCE_TOKENS)
             if len(tokens) == SENTENCE_TOKENS:  # no prose sentence: read its start only
                 inside = [m for m in inside if m.end <= tokens[-1].end]
@@ -131,7 +141,7 @@ def read_sentences(article: Article, mentions: Sequence[Mention], lang: str) -> 
 def _predicates(tokens: Sequence[Token], clause: Sequence[int], lang: str) -> list[_Predicate]:
     """The movement predicates of a clause, separable verbs resolved by their particle."""
     found = []
-    later_particles = _particles(tokens, clause, lang)
+    later_particles: dict[int, set[str]] | None = None  # computed when a verb needs one
     for position, index in enumerate(clause):
         token = tokens[index]
         candidates = token.info.predicates
@@ -147,6 +157,8 @@ def _predicates(tokens: Sequence[Token], clause: Sequence[int], lang: str) -> li
             elif lang == "de" and token.cap and position > 0 and not _after_stop(tokens, index):
                 continue  # "die Fahrt", not "fahrt"
             if predicate.particle:
+                if later_particles is None:
+                    later_particles = _particles(tokens, clause, lang)
                 if predicate.particle not in later_particles.get(position, ()):
                     continue
                 chosen = predicate  # the particle verb wins over the bare one
@@ -205,6 +217,8 @@ def _particles(tokens: Sequence[Token], clause: Sequence[int], lang: str) -> dic
             result[1] = result.get(1, set()) | {first.low}  # "Los geht es", "Weiter geht es"
         return result
     for position in range(len(clause)):
+        if not tokens[clause[position]].info.predicates:
+            continue
         near = set()
         for step in (1, 2, 3):
             if position + step < len(clause):
@@ -406,15 +420,15 @@ class EventReader:
             mover = self.movers[-1]  # "… zog und übernachtete schliesslich …": the same mover
         mover = self.coreference.resolve(mover)
         sequence, from_previous = _sequence(tokens, clause, lang)
-        whens = timeline.times_in(tokens, indices, lang)
-        when = whens[0][1] if whens else None
-        if when is None:  # the sentence's one date dates each of its clauses
-            if not reading.whens:
-                reading.whens = timeline.times_in(tokens, list(range(len(tokens))), lang) or [
-                    (-1, When(""))]
-            dated = [w for i, w in reading.whens if i >= 0]
-            if len(dated) == 1 and (dated[0].day is not None or dated[0].weekday is not None):
-                when = dated[0]
+        if reading.whens is None:
+            reading.whens = timeline.times_in(tokens, list(range(len(tokens))), lang)
+        members = set(indices)
+        whens = [w for i, w in reading.whens if i in members]
+        when = whens[0] if whens else None
+        dated = reading.whens
+        if when is None and len(dated) == 1 and (dated[0][1].day is not None
+                                                 or dated[0][1].weekday is not None):
+            when = dated[0][1]  # the sentence's one date dates each of its clauses
         strength = _STRENGTH.get(kind, 0.8)
         if predicates and all(p.noun for p in predicates):
             strength = min(strength, _NOUN_STRENGTH)

@@ -119,6 +119,9 @@ class Lexicon:
     def _compound(self, word: str) -> Info:
         if self.lang != "de" or not 6 <= len(word) <= 40 or word in self.not_compounds:
             return _EMPTY
+        for day, name in enumerate(words_de.WEEKDAYS):  # Montagabend, Donnerstagnachmittag
+            if word.startswith(name) and len(word) > len(name) + 3:
+                return Info(weekday=day)
         head_word = word.rsplit("-", 1)[-1]
         for split in range(1, len(head_word) - 2):
             head = head_word[split:]

@@ -50,9 +50,12 @@ def times_in(tokens: list[Token], indices: list[int], lang: str) -> list[tuple[i
         return tokens[indices[spot]] if 0 <= spot < count else None
 
     while position < count:
-        token = at(0)
-        assert token is not None
+        token = tokens[indices[position]]
         low = token.low
+        if not (token.text[0].isdigit() or token.info.weekday is not None or token.info.month
+                or low in seasons):
+            position += 1  # most words open no time expression
+            continue
         start = indices[position]
         previous = at(-1)
         bounded = any(word is not None and word.low in _BOUNDING for word in (
@@ -61,11 +64,8 @@ def times_in(tokens: list[Token], indices: list[int], lang: str) -> list[tuple[i
         when: When | None = None
         used = 1
         numeric = _NUMERIC_DATE.match(token.text)
-        if token.info.weekday is not None or _weekday_compound(low, module.WEEKDAYS) is not None:
-            day = token.info.weekday
-            if day is None:
-                day = _weekday_compound(low, module.WEEKDAYS)
-            when = When(token.text, weekday=day)
+        if token.info.weekday is not None:
+            when = When(token.text, weekday=token.info.weekday)
         elif numeric and not _is_clock(at(1)):
             day, month = int(numeric.group(1)), int(numeric.group(2))
             year = numeric.group(3)
@@ -160,14 +160,6 @@ def times_in(tokens: list[Token], indices: list[int], lang: str) -> list[tuple[i
 
 def _is_clock(token: Token | None) -> bool:
     return token is not None and token.low in ("uhr", "h")
-
-
-def _weekday_compound(low: str, weekdays: tuple[str, ...]) -> int | None:
-    """Montagabend, Donnerstagnachmittag: the weekday that opens the word."""
-    for day, name in enumerate(weekdays):
-        if low.startswith(name) and len(low) > len(name) + 3:
-            return day
-    return None
 
 
 def _span_text(tokens: list[Token], indices: list[int], position: int, count: int) -> str:
