@@ -10,6 +10,7 @@ home). ``explain`` prints all of it for ``storymap build --explain``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from gazetteer import Gazetteer
@@ -36,6 +37,11 @@ from storymap.journey.model import (
 from storymap.journey.timeline import Calendar
 from storymap.journey.traveller import DESCRIPTION, NAME, Mover
 
+# "zurück nach Nimruz" names where (even when the gazetteer does not know it): no round trip
+# The lead tells the outcome first (a headline and the first sentences).
+_LEAD_SENTENCES = 3
+_NAMED_GOAL = re.compile(r"\b(?:nach|to|into)\s+[A-ZÄÖÜ]")
+
 __all__ = ["Decision", "Event", "Journey", "Role", "Stop", "When", "infer_journey"]
 
 
@@ -60,14 +66,16 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
     visits = rt.build_visits(kept)
     dropped: dict[int, str] = {}
     visits = rt.refine_areas(visits, dropped)
-    stops, left_out = rt.ordered_stops(visits, kept, calendar, heading_times)
+    lead = frozenset((s.start, s.end) for s in
+                     [s for p in article.passages for s in p.sentences][:_LEAD_SENTENCES])
+    stops, left_out = rt.ordered_stops(visits, kept, calendar, heading_times, lead)
     stops = rt.merge_repeats(stops)
     weak = [s for s in stops if s.score < rt.THRESHOLD]
     for stop in weak:
         dropped[id(stop)] = f"score {stop.score:.2f} below {rt.THRESHOLD}"
     stops = [s for s in stops if s.score >= rt.THRESHOLD]
     stops = rt.without_strays(stops, dropped)
-    stops = _with_return_home(stops, kept)
+    stops = _with_return_home(stops, kept, text)
     journey_stops = [_stop(s) for s in stops]
     if journey_stops:
         journey_stops = _with_origin(journey_stops, result, kept, gazetteer)
@@ -123,13 +131,15 @@ def _stop(visit: rt.Visit) -> Stop:
     )
 
 
-def _with_return_home(stops: list[rt.Visit], events: list[Event]) -> list[rt.Visit]:
+def _with_return_home(stops: list[rt.Visit], events: list[Event], text: str
+                      ) -> list[rt.Visit]:
     """"fuhr … wieder zurück" with no place named: back to where the journey started."""
     if len(stops) < 2:
         return stops
     for event in events:
         if event.kind == "return" and not event.roles and event.modality == DONE and \
-                not event.noun and event.clause[0] > stops[0].first:
+                not event.noun and event.clause[0] > stops[0].first and \
+                not _NAMED_GOAL.search(text, *event.clause):
             home = rt.Visit(stops[0].place, [(event, Role(
                 event.trigger[0], event.trigger[1], stops[0].place.name, stops[0].place,
                 "goal", "zurück (to the start)"))])

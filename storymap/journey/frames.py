@@ -427,8 +427,10 @@ class EventReader:
         when = whens[0] if whens else None
         dated = reading.whens
         if when is None and len(dated) == 1 and (dated[0][1].day is not None
-                                                 or dated[0][1].weekday is not None):
-            when = dated[0][1]  # the sentence's one date dates each of its clauses
+                                                 or dated[0][1].weekday is not None) and \
+                not any(t.info.predicates and not (t.cap and lang == "de") for t in
+                        _clause_of(reading, dated[0][0])):
+            when = dated[0][1]  # "It was 7 a.m. on October 23, and he … paddled from …"
         strength = _STRENGTH.get(kind, 0.8)
         if predicates and all(p.noun for p in predicates):
             strength = min(strength, _NOUN_STRENGTH)
@@ -625,6 +627,14 @@ def _coordinated(clauses: list[Clause], tokens: Sequence[Token], lang: str) -> l
 def _has_verb(tokens: Sequence[Token], lang: str) -> bool:
     return any(p for t in tokens for p in t.info.predicates
                if not p.noun and (lang == "en" or not t.cap))
+
+
+def _clause_of(reading: SentenceReading, index: int) -> list[Token]:
+    """The tokens of the clause that holds token ``index``."""
+    for clause in reading.clauses:
+        if index in clause.tokens:
+            return [reading.tokens[i] for i in clause.tokens]
+    return []
 
 
 def _headline_joined(clauses: list[Clause], tokens: Sequence[Token]) -> list[Clause]:

@@ -205,7 +205,7 @@ def _of_a_noun(tokens: Sequence[Token], clause: Sequence[int], at: int) -> bool:
     if not (before.word and before.cap and before.mention < 0) or before.info.predicates or \
             before.info.flags & (lx.CLASSIFIER | lx.PART | lx.DIRECTION):
         return False
-    return not any(tokens[i].low in ("nach", "bis", "zum", "zur", "in") for i in clause[at + 1:])
+    return not any(tokens[i].low in ("nach", "bis") for i in clause[at + 1:])
 
 
 def _list_link(tokens: Sequence[Token], clause: Sequence[int], at: int) -> int | None:

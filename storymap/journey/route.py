@@ -246,7 +246,8 @@ def _timing(events: Sequence[Event], calendar: Calendar,
 
 
 def constraints(visits: Sequence[Visit], events: Sequence[Event], calendar: Calendar,
-                headings: dict[int, When]) -> list[Constraint]:
+                headings: dict[int, When], lead: frozenset[tuple[int, int]] = frozenset()
+                ) -> list[Constraint]:
     """Pairwise "before" evidence between visits (indices into ``visits``)."""
     of_event: dict[int, list[tuple[int, Role]]] = {}
     for number, visit in enumerate(visits):
@@ -337,33 +338,35 @@ def constraints(visits: Sequence[Visit], events: Sequence[Event], calendar: Cale
                 add(nodes, later, 2.0, f"before {role.text}")
     # geography: a place on the way from a leg's source to its goal lies between them
     for event in with_places:
-        sources = [n for n, r in of_event[event.index] if r.role == SOURCE]
-        goals = [n for n, r in of_event[event.index] if r.role == GOAL]
-        if len(sources) != 1 or len(goals) != 1:
+        members = sorted(of_event[event.index],
+                         key=lambda item: (_ROLE_RANK.get(item[1].role, 4), item[1].start))
+        roles_here = [r.role for _, r in members]
+        if roles_here.count(SOURCE) != 1 or roles_here.count(GOAL) != 1:
             continue
-        a, b = visits[sources[0]].place, visits[goals[0]].place
-        direct = _km(a, b)
-        if direct < 20:
-            continue
-        for n, visit in enumerate(visits):
-            if n in (sources[0], goals[0]) or n in [m for m, _ in of_event[event.index]]:
+        own = {n for n, _ in members}
+        for (x, _), (y, _) in itertools.pairwise(members):  # each leg: Wien → München
+            a, b = visits[x].place, visits[y].place
+            direct = _km(a, b)
+            if x == y or direct < 20:
                 continue
-            if _km(a, visit.place) + _km(visit.place, b) <= _ON_THE_WAY * direct:
-                add([n], goals, 0.8, "on the way")
-                add(sources, [n], 0.8, "on the way")
+            for n, visit in enumerate(visits):
+                if n not in own and _km(a, visit.place) + _km(visit.place, b) <= \
+                        _ON_THE_WAY * direct:
+                    add([n], [y], 0.8, "on the way")
+                    add([x], [n], 0.8, "on the way")
     # the lead tells the latest arrival, the text then goes back to the start (news write
     # the outcome first): a done arrival in the lead comes after the done visits told later
-    lead = _lead_passage(with_places)
     for event in with_places:
-        if event.passage != lead or event.kind not in ("arrive", "finish", "return", "visit",
+        if event.sentence not in lead or event.kind not in ("arrive", "finish", "return", "visit",
                                                        "travel") \
                 or event.modality != DONE or event.tense == "pluperfect" or event.noun:
             continue
         if event.kind == "travel" and event.tense != "past":
             continue
-        goals = [n for n, r in of_event[event.index] if r.role in (GOAL, LOCATION)]
+        ends = (LOCATION,) if event.kind == "visit" else (GOAL,)
+        goals = [n for n, r in of_event[event.index] if r.role in ends]
         later = [n for n, v in enumerate(visits) if n not in goals and _status(v) == 0 and
-                 all(e.passage > lead for e, _ in v.occurrences)]
+                 all(e.sentence[0] > max(lead)[0] for e, _ in v.occurrences)]
         add(later, goals, 1.5, "the lead's arrival")
     # time: dates and weekdays, then what is done before what is announced
     timed = [(timing.keys.get(e.index), e) for e in with_places]
@@ -383,15 +386,6 @@ def constraints(visits: Sequence[Visit], events: Sequence[Event], calendar: Cale
     return found
 
 
-def _lead_passage(events: Sequence[Event]) -> int:
-    """The first passage with a movement event of the traveller (the headline counts as
-    part of the lead when it is a passage of its own)."""
-    passages = sorted({e.passage for e in events})
-    if not passages:
-        return -1
-    return passages[0]
-
-
 def _status(visit: Visit) -> int:
     """0 done, 1 the goal the traveller is under way to, 2 announced."""
     ranks = []
@@ -406,8 +400,9 @@ def _status(visit: Visit) -> int:
 
 
 def ordered_stops(visits: list[Visit], events: Sequence[Event], calendar: Calendar,
-                  headings: dict[int, When]) -> tuple[list[Visit], list[Constraint]]:
-    found = constraints(visits, events, calendar, headings)
+                  headings: dict[int, When], lead: frozenset[tuple[int, int]] = frozenset()
+                  ) -> tuple[list[Visit], list[Constraint]]:
+    found = constraints(visits, events, calendar, headings, lead)
     sequence, left_out, graph = order(len(visits), found, [v.first for v in visits])
     _untangle(sequence, visits, graph)
     return [visits[i] for i in sequence], left_out

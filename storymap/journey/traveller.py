@@ -163,7 +163,8 @@ def _phrase(tokens: Sequence[Token], clause: Sequence[int], at: int, lang: str,
 
 def _adverb(token: Token) -> bool:
     """A capitalised first word that is no noun but a common word (Rund, Seither, Schon)."""
-    return not noun_classes(token.text) and zipf(token.low, "de") >= 3.5
+    return not token.info.flags and token.info.role is None and not noun_classes(
+        token.text) and zipf(token.low, "de") >= 3.5
 
 
 def _plural_verb(tokens: Sequence[Token], clause: Sequence[int], at: int) -> bool:
@@ -252,6 +253,8 @@ def _phrase_goes_on(tokens: Sequence[Token], clause: Sequence[int], at: int) -> 
     if at + 1 >= len(clause):
         return False
     nxt = tokens[clause[at + 1]]
+    if nxt.low in ("des", "eines"):  # im Verlauf des Abends
+        return True
     return nxt.mention >= 0 and tokens[clause[at]].mention >= 0
 
 
