@@ -426,6 +426,9 @@ class EventReader:
         whens = [w for i, w in reading.whens if i in members]
         when = whens[0] if whens else None
         dated = reading.whens
+        if when is None and clause.opener == "und" and reading.events and \
+                reading.events[-1].sentence == (reading.start, reading.end):
+            when = reading.events[-1].when  # "am 6. Oktober zog er … und übernachtete …"
         if when is None and len(dated) == 1 and (dated[0][1].day is not None
                                                  or dated[0][1].weekday is not None) and \
                 not any(t.info.predicates and not (t.cap and lang == "de") for t in

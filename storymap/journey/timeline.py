@@ -24,6 +24,12 @@ _CLOCK = re.compile(r"^(\d{1,2})[.:](\d{2})$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(?:/(?:\d\d){1,2})?$")  # 2016, 2015/2016
 _DAY = re.compile(r"^([0-3]?\d)(?:st|nd|rd|th)?$")
 _BOUNDING = frozenset({"bis", "seit", "until", "since", "till", "ab"})
+# Words before a month named alone ("im Dezember", "in September", "Mitte Oktober").
+_MONTH_INTRODUCERS = frozenset({
+    "im", "in", "anfang", "mitte", "ende", "seit", "bis", "ab", "since", "until", "by",
+    "early", "late", "mid", "of", "last", "next", "this", "each", "des", "diesen", "kommenden",
+    "vergangenen", "letzten", "nächsten",
+})
 _STAND_IN_YEAR = 2000  # orders "25.01." before "04.02." when no year is known
 _ARTICLE_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -117,9 +123,10 @@ def times_in(tokens: list[Token], indices: list[int], lang: str) -> list[tuple[i
                 if nxt is not None and _YEAR.match(nxt.text):
                     year = int(nxt.text)
                     offset += 1
+            introduced = previous is not None and previous.low in _MONTH_INTRODUCERS
             if month is not None and (token.cap or lang == "de") and (
                 low not in ("may", "march") or day or year
-            ):
+            ) and (day or year or introduced):  # "im Dezember"; not "Max Mai"
                 before = previous.low if previous is not None else ""
                 if day is None and before in parts:
                     day = parts[before]
@@ -152,7 +159,10 @@ def times_in(tokens: list[Token], indices: list[int], lang: str) -> list[tuple[i
                 when = When(_span_text(tokens, indices, position, 4),
                             minute=hour * 60 + minute)
                 used = 4
-        if when is not None and not bounded:
+        attribute = lang == "de" and previous is not None and previous.low in (
+            "am", "im", "vom") and at(-2) is not None and at(-2).info.flags & lx.DET and \
+            not at(-2).info.role  # "Der am 17. Juni beringte Jungstorch": the stork's date
+        if when is not None and not bounded and not attribute:
             found.append((start, when))
         position += used
     return _merged(found)
