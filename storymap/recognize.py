@@ -318,6 +318,7 @@ def _joinable(gap: str) -> bool:
 
 
 _WEAK_PREPOSITIONS = frozenset({"von", "vom"})
+_LEG_GOALS = frozenset({"nach", "bis", "über"})  # "von X nach Y": X is where a leg starts
 # A dotted abbreviation before its last full stop (U.S, U.K), not "U.S. Virgin Islands".
 _DOTTED_END = re.compile(r"(?:^|\.)[A-Za-z]{1,2}$")
 # A hyphen joins a city to its district (Berlin-Mitte) when the district lies this close,
@@ -1315,7 +1316,9 @@ class Recogniser:
         if words[earlier].title and doc.caps[before]:
             return True
         if doc.keys[before] in _WEAK_PREPOSITIONS and self._first_name(words[earlier], lang):
-            return True
+            # "Patrick von Brunn" is a name; "Carl von Mannheim nach Pforzheim" a leg
+            after = index + 1
+            return not (after < doc.size and doc.keys[after] in _LEG_GOALS)
         # "Marcelo Rebelo de Sousa", "Mike de Kock": a name, a particle, the surname.
         return (
             doc.text_of(before) in _SURNAME_PARTICLES
@@ -1418,6 +1421,8 @@ class Recogniser:
                 and not doc.words[surname].title
                 and not self._key_facts(f"{doc.keys[i]} {doc.keys[surname]}")[0]
                 and not self._world_city(doc.keys[surname], lang)  # dass Ludwig Paris …
+                and not (surname > i + 1 and surname + 1 < doc.size
+                         and doc.keys[surname + 1] in _LEG_GOALS)  # Carl von Mannheim nach …
             ):
                 words.add(doc.keys[surname])
         return words

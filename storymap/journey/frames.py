@@ -14,6 +14,7 @@ its vehicle. Who moves is read by ``traveller``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -533,9 +534,12 @@ class EventReader:
             return "leg", "von … nach" if self.lang == "de" else "from … to", None
         if GOAL in markers and _mode(tokens, indices):
             return "leg", "vehicle + goal", None
-        if GOAL in markers and flags & lx.AFTER:
+        if GOAL in markers and any(tokens[i].info.flags & lx.AFTER for i in indices[:2]):
             return "leg", "dann nach" if self.lang == "de" else "then to", None  # ellipsis
-        if flags & lx.RETURN and GOAL in markers:
+        if flags & lx.RETURN and GOAL in markers and any(
+            tokens[a].info.flags & lx.RETURN and tokens[b].info.role == GOAL
+            for a, b in itertools.pairwise(indices)
+        ):  # "zurück nach Nimruz", "back to Sydney"
             return "return", "zurück" if self.lang == "de" else "back", None
         return None, "", None
 

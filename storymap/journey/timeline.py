@@ -72,7 +72,9 @@ def times_in(tokens: list[Token], indices: list[int], lang: str) -> list[tuple[i
         numeric = _NUMERIC_DATE.match(token.text)
         if token.info.weekday is not None:
             when = When(token.text, weekday=token.info.weekday)
-        elif numeric and not _is_clock(at(1)):
+        elif numeric and not _is_clock(at(1)) and (
+            numeric.group(3) or (at(1) is not None and at(1).text == ".")
+        ):  # 24.4.2016, "am 21.12.": not "2.2 million"
             day, month = int(numeric.group(1)), int(numeric.group(2))
             year = numeric.group(3)
             if 1 <= day <= 31 and 1 <= month <= 12:
