@@ -120,6 +120,12 @@ def split_clauses(tokens: list[Token], lang: str) -> list[Clause]:
                 stack = [len(clauses) - 1]
                 continue
             if mark == ",":
+                before = tokens[index - 1] if index else None
+                after = tokens[index + 1] if index + 1 < len(tokens) else None
+                if before is not None and after is not None and before.mention >= 0 and \
+                        after.mention >= 0:  # "Halifax, Nova Scotia": one phrase goes on
+                    clauses[stack[-1]].tokens.append(index)
+                    continue
                 if len(stack) > 1:
                     stack.pop()  # the subordinate clause ends; the outer one continues
                 nxt = tokens[index + 1] if index + 1 < len(tokens) else None

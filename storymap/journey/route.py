@@ -224,6 +224,7 @@ def _timing(events: Sequence[Event], calendar: Calendar,
     own: dict[int, When | None] = {}
     last_key: tuple[float, ...] | None = None
     last_passage = -1
+    last_done_weekday = -1.0
     for event in events:
         when = event.when or headings.get(event.passage)
         own[event.index] = when
@@ -231,6 +232,11 @@ def _timing(events: Sequence[Event], calendar: Calendar,
         if key is not None and when is not None and when.year is None and \
                 when.month is None and when.day is None and when.weekday is None:
             key = None  # a clock time alone orders nothing across days
+        if key is not None and key[0] == 1.0 and event.modality != DONE and \
+                key[1] <= last_done_weekday:
+            key = (1.0, key[1] + 7, key[2])  # "on Sunday" after a done Monday: next Sunday
+        if key is not None and key[0] == 1.0 and event.modality == DONE:
+            last_done_weekday = max(last_done_weekday, key[1])
         if event.passage != last_passage:
             last_key = None
         overview = max((sum(1 for r in event.roles if r.role == kind) for kind in (
