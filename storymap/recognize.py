@@ -1032,7 +1032,8 @@ class Recogniser:
         ):
             # TASS is an agency, not the village Tass; a smaller town in capitals is a
             # place only where a dateline stands (RIEDLINGEN - Thema Nummer eins ...).
-            if multiword or not (top.flags & _NAMED and top.kind in _SETTLEMENT_KINDS):
+            # (in a dateline also by a name no source tags with a language: NIMWEGEN)
+            if multiword or top.kind not in _SETTLEMENT_KINDS:
                 return None
             dateline_only = True
         if not multiword and first.key != key and not first.key.endswith(key):

@@ -17,6 +17,7 @@ from storymap.journey import lexicon as lx
 
 _DATES = re.compile(r"\d{1,2}\.\d{1,2}\.|\d{1,2}\.\s?[A-ZÄÖÜ][a-zä]+\s\d{4}")
 _HEADING_CHARS = 120
+_DATED_HEAD = re.compile(r"[^\n:.!?]{0,80}\d{1,2}\.(?:\d{1,2}\.|\s?[A-ZÄÖÜ]\w+)[^\n:]{0,20}:")
 # A movement word this far from every place of its sentence governs none of them.
 _NEAR = 120
 
@@ -70,6 +71,9 @@ def may_tell_movement(text: str, start: int, end: int, lang: str,
     for match in _pattern(lang).finditer(text, start, end):
         if not places or any(a - _NEAR <= match.start() <= b + _NEAR for a, b in places):
             return True
-    if end - start <= _HEADING_CHARS and (start == 0 or text[start - 1] == "\n"):
-        return True  # a heading: "Hamburg", "LYON (Frankreich), Donnerstag, 22.12.:"
+    if start == 0 or text[start - 1] == "\n":
+        if end - start <= _HEADING_CHARS:
+            return True  # a heading: "Hamburg", "Montag, 2. September 2024, Rom"
+        if _DATED_HEAD.match(text, start, min(end, start + _HEADING_CHARS)):
+            return True  # a dated entry: "LYON (Frankreich), Donnerstag, 22.12.: …"
     return len(_DATES.findall(text, start, end)) >= 2

@@ -113,6 +113,11 @@ def find_role(
                 low in _LOCATOR_WORDS and not mentions[tokens[clause[at - 1]].mention].derived:
             at -= 1  # "Wiesloch bei Heidelberg", "List auf Sylt": see how it joins the place
             continue
+        if info.role is not None and at > 1 and low in _LOCATOR_WORDS and \
+                tokens[clause[at - 1]].info.flags & lx.CLASSIFIER and \
+                tokens[clause[at - 2]].mention >= 0 and _coarser(
+                    mentions[tokens[first].mention], mentions[tokens[clause[at - 2]].mention]):
+            return Found(None, LOCATOR, tokens[clause[at - 2]].mention)  # the X area in Y
         if info.role is not None:
             role = info.role
             if not role:

@@ -141,7 +141,7 @@ SUBORDINATORS = frozenset({
     "after", "before", "as", "although", "though", "if", "since", "until", "till",
     "unless", "whereas", "once",
 })
-COORDINATORS = frozenset({"and", "but", "or", "yet"})
+COORDINATORS = frozenset({"and", "but", "or", "yet", "then"})
 CONTRAST = frozenset({"instead", "but"})
 
 PLUPERFECT_AUX = frozenset({"had", "'d"})
