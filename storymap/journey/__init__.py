@@ -39,7 +39,7 @@ from storymap.journey.traveller import DESCRIPTION, NAME, Mover
 
 # "zurück nach Nimruz" names where (even when the gazetteer does not know it): no round trip
 # The lead tells the outcome first (a headline and the first sentences).
-_LEAD_SENTENCES = 3
+_LEAD_SENTENCES = 2
 _NAMED_GOAL = re.compile(r"\b(?:nach|to|into)\s+[A-ZÄÖÜ]")
 
 __all__ = ["Decision", "Event", "Journey", "Role", "Stop", "When", "infer_journey"]

@@ -85,6 +85,11 @@ def find_role(
             if between and between[0].text in (",", "(") and \
                     _coarser(mentions[tokens[first].mention], mentions[token.mention]):
                 return Found(None, LOCATOR, token.mention)
+            governing = between[-1] if between else None
+            if governing is not None and governing.info.role and governing.low in \
+                    _LOCATOR_WORDS and _coarser(mentions[token.mention],
+                                                mentions[tokens[first].mention]):
+                return Found(governing.info.role, governing.low)  # "in Australia in Sydney"
             if between and joint & _LIST_WORDS:
                 own = _own_preposition(between)
                 if own is not None:

@@ -53,6 +53,11 @@ _BY_LOCATOR = frozenset({"island", "archipelago"})
 # its point; one with none near it (the South Pole) is a place reached.
 _MACRO_REGION_KM = 2500.0
 THRESHOLD = 0.5
+_HALTS = frozenset({"halten", "stop"})  # "hält der Nachtzug im Kiewer Zentralbahnhof"
+_SITES = frozenset({"building", "admin3"})  # sights, stations, districts
+_TOWNS = frozenset({"city", "town", "village"})
+_SITE_KM = 25.0
+_DISTRICT_KM = 10.0  # a small place this near a town is part of it (Bondi Beach, Sydney)
 _ON_THE_WAY = 1.25  # a detour of at most a quarter of the leg
 _ZIGZAG_GAIN = 0.8  # swap two unordered neighbours when that shortens the path by a fifth
 # "zog in Richtung Rabat", "headed toward Hawaii": a direction taken, not a place reached;
@@ -214,6 +219,7 @@ def refine_areas(visits: list[Visit], dropped: dict[int, str]) -> list[Visit]:
 class _Timing:
     keys: dict[int, tuple[float, ...] | None]  # event index → time key (own or inherited)
     own: dict[int, When | None]
+    inherited: set[int] = field(default_factory=set)  # events dated only by the narrative
 
 
 def _timing(events: Sequence[Event], calendar: Calendar,
@@ -225,6 +231,7 @@ def _timing(events: Sequence[Event], calendar: Calendar,
     last_key: tuple[float, ...] | None = None
     last_passage = -1
     last_done_weekday = -1.0
+    inherited: set[int] = set()
     for event in events:
         when = event.when or headings.get(event.passage)
         own[event.index] = when
@@ -244,11 +251,12 @@ def _timing(events: Sequence[Event], calendar: Calendar,
         if key is None and last_key is not None and event.tense != "pluperfect" and \
                 event.sequence != "before" and not overview:  # Äthiopien": no one day
             key = last_key
+            inherited.add(event.index)
         keys[event.index] = key
         if key is not None:
             last_key = key
         last_passage = event.passage
-    return _Timing(keys, own)
+    return _Timing(keys, own, inherited)
 
 
 def constraints(visits: Sequence[Visit], events: Sequence[Event], calendar: Calendar,
@@ -363,8 +371,9 @@ def constraints(visits: Sequence[Visit], events: Sequence[Event], calendar: Cale
     # the lead tells the latest arrival, the text then goes back to the start (news write
     # the outcome first): a done arrival in the lead comes after the done visits told later
     for event in with_places:
-        if event.sentence not in lead or event.kind not in ("arrive", "finish", "return", "visit",
-                                                       "travel") \
+        if event.sentence not in lead or event.kind not in ("arrive", "finish", "return",
+                                                           "visit", "travel") \
+                or (event.kind == "visit" and event.predicate not in _HALTS) \
                 or event.modality != DONE or event.tense == "pluperfect" or event.noun:
             continue
         if event.kind == "travel" and event.tense != "past":
@@ -382,8 +391,10 @@ def constraints(visits: Sequence[Visit], events: Sequence[Event], calendar: Cale
                 continue
             if key_a[:2] < key_b[:2] or (key_a[:2] == key_b[:2] and key_a[2] < key_b[2] and
                                          key_a[2] >= 0):
+                told = not ({event_a.index, event_b.index} & timing.inherited)
                 add([n for n, _ in of_event[event_a.index]],
-                    [n for n, _ in of_event[event_b.index]], 3.0, "dates")
+                    [n for n, _ in of_event[event_b.index]], 3.0 if told else 1.4,
+                    "dates" if told else "dates the narrative implies")
     # done before announced: told in the past, then what is to come; a narrative in the
     # present ("der Zug fährt ab …, in Frankfurt wird Max zusteigen") does not order so
     status = [_status(v) for v in visits]
@@ -467,14 +478,31 @@ def _km(a: Candidate, b: Candidate) -> float:
 
 
 def merge_repeats(stops: list[Visit]) -> list[Visit]:
-    """Consecutive visits of one place are one stop."""
+    """Consecutive visits of one place are one stop, and so are a town and a building in it
+    visited one after the other (Berlin, the Brandenburg Gate): the town stands for both."""
     merged: list[Visit] = []
     for stop in stops:
-        if merged and merged[-1].place.id == stop.place.id:
-            merged[-1].occurrences.extend(stop.occurrences)
+        last = merged[-1] if merged else None
+        if last is not None and (last.place.id == stop.place.id or _part_of(stop, last)):
+            last.occurrences.extend(stop.occurrences)
+            continue
+        if last is not None and _part_of(last, stop):
+            stop.occurrences.extend(last.occurrences)
+            merged[-1] = stop
             continue
         merged.append(stop)
     return merged
+
+
+def _part_of(part: Visit, town: Visit) -> bool:
+    """A sight or station in the town, or a small place at its edge (Bondi Beach, Sydney)."""
+    if town.place.kind not in _TOWNS:
+        return False
+    km = _km(part.place, town.place)
+    if part.place.kind in _SITES:
+        return km <= _SITE_KM
+    return part.place.kind in _TOWNS and km <= _DISTRICT_KM and \
+        part.place.population * 10 < town.place.population
 
 
 def modality_of(visit: Visit) -> str:
