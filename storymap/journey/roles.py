@@ -21,6 +21,7 @@ from storymap.journey.model import GOAL, LOCATION, SOURCE, VIA
 from storymap.mention import Mention
 
 LOCATOR, CHAIN, LIST, OBJECT, ORDER = "locator", "chain", "list", "object", "order"
+_QUOTES = frozenset({"(", '"', "„", "«", "“", "”", "‘", "’", "'", "»", "‚"})
 _DASHES = frozenset({"-", "–", "—", "/"})
 _LIST_WORDS = frozenset({",", "und", "sowie", "oder", "and", "or", "&"})
 _UNITS = {"km": 1.0, "kms": 1.0, "kilometer": 1.0, "kilometern": 1.0, "kilometres": 1.0,
@@ -104,7 +105,7 @@ def find_role(
                 steps += 1
                 continue
         if not token.word or token.low in _LIST_WORDS:
-            if token.text in ("(", '"', "„", "«", "“", "'", "»") or token.text in _DASHES:
+            if token.text in _QUOTES or token.text in _DASHES:
                 at -= 1
                 steps += 1
                 continue

@@ -141,7 +141,7 @@ SUBORDINATORS = frozenset({
     "after", "before", "as", "although", "though", "if", "since", "until", "till",
     "unless", "whereas", "once",
 })
-COORDINATORS = frozenset({"and", "but", "or", "yet", "then"})
+COORDINATORS = frozenset({"and", "but", "or", "yet", "then", "so"})
 CONTRAST = frozenset({"instead", "but"})
 
 PLUPERFECT_AUX = frozenset({"had", "'d"})
