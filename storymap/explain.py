@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from storymap.journey.explain import explain_journey
+from storymap.journey.model import Journey
 from storymap.story import Story
 
 
@@ -36,4 +38,10 @@ def explain(story: Story) -> str:
         stops = " → ".join(story.place(place_id).label for place_id in story.route)
         lines.append(f"\nroute: {stops}")
     lines.extend(f"override not applied: {note}" for note in story.notes)
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    journey = story.journey
+    if isinstance(journey, Journey):
+        text += explain_journey(journey, story.text)
+    elif story.route:
+        text += "\n(the route was given, not read from the text)\n"
+    return text

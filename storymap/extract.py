@@ -80,6 +80,7 @@ def build_story(
         result = replace(result, mentions=mentions)
     # A route given by hand has no times and was travelled, unless the overrides say more.
     modes: tuple[str | None, ...] = ()
+    journey = None
     times: tuple[str | None, ...] = ()
     modalities: tuple[str, ...] = ()
     if route:
@@ -99,7 +100,7 @@ def build_story(
                     raise ValueError(f"unknown place id {place_id!r} in the route")
                 extra[place_id] = gazetteer.candidate(index)
     given = overrides or Overrides()
-    return assemble_story(
+    story = assemble_story(
         text,
         result.article,
         result.lang,
@@ -115,3 +116,5 @@ def build_story(
         published=published or given.date,
         notes=notes,
     )
+    story.journey = journey  # what the route was read from, for --explain
+    return story

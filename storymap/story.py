@@ -101,6 +101,9 @@ class Story:
     published: str | None = None  # a date given outside the text (HTML metadata, story file)
     notes: tuple[str, ...] = ()  # what overrides did not match, for the user to see
     options: dict[str, object] = field(default_factory=dict)
+    # The inferred journey (storymap.journey.Journey) the route came from; None when the
+    # route was given. Not part of the story file: --explain prints it.
+    journey: object | None = field(default=None, compare=False, repr=False)
 
     @property
     def date(self) -> str | None:

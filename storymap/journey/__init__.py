@@ -40,6 +40,7 @@ from storymap.journey.traveller import DESCRIPTION, NAME, Mover
 # "zurück nach Nimruz" names where (even when the gazetteer does not know it): no round trip
 # The lead tells the outcome first (a headline and the first sentences).
 _LEAD_SENTENCES = 2
+_NOTED_CONFLICTS = 8
 _NAMED_GOAL = re.compile(r"\b(?:nach|to|into)\s+[A-ZÄÖÜ]")
 
 __all__ = ["Decision", "Event", "Journey", "Role", "Stop", "When", "infer_journey"]
@@ -63,9 +64,9 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
     calendar = Calendar.from_article(article.date, [e.when for e in events if e.when])
     events = [_announced_if_later(e, calendar) for e in events]
     kept, verdicts, traveller = rt.select_events(events, ordered_movers)
-    visits = rt.build_visits(kept)
+    all_visits = rt.build_visits(kept)
     dropped: dict[int, str] = {}
-    visits = rt.refine_areas(visits, dropped)
+    visits = rt.refine_areas(all_visits, dropped)
     lead = frozenset((s.start, s.end) for s in
                      [s for p in article.passages for s in p.sentences][:_LEAD_SENTENCES])
     stops, left_out = rt.ordered_stops(visits, kept, calendar, heading_times, lead)
@@ -88,9 +89,12 @@ def infer_journey(result: GeoparseResult, gazetteer: Gazetteer | None = None) ->
         journey_stops = []
     else:
         journey_stops = _with_modes(journey_stops, stops, reader.vehicles)
-    decisions = _decisions(result, events, verdicts, visits, stops if journey_stops else [],
-                           dropped)
-    notes.extend(f"left out: {c.why}" for c in left_out[:0])
+    notes.extend(
+        f"order evidence left out, as stronger evidence contradicts it: "
+        f"{visits[c.before].place.name} before {visits[c.after].place.name} ({c.why})"
+        for c in left_out[:_NOTED_CONFLICTS])
+    decisions = _decisions(result, events, verdicts, all_visits,
+                           {s.place.id for s in journey_stops}, dropped)
     return Journey(
         stops=tuple(journey_stops),
         events=tuple(events),
@@ -191,10 +195,9 @@ def _with_modes(stops: list[Stop], visits: list[rt.Visit], counts: dict[str, int
 
 
 def _decisions(result: GeoparseResult, events: list[Event], verdicts: dict[int, str],
-               visits: list[rt.Visit], stops: list[rt.Visit], dropped: dict[int, str]
+               visits: list[rt.Visit], stop_ids: set[str], dropped: dict[int, str]
                ) -> list[Decision]:
     """Why each place the text names is or is not a stop."""
-    stop_ids = {s.place.id for s in stops}
     decisions: dict[str, Decision] = {}
     in_event: dict[str, list[Event]] = {}
     roled: dict[str, list[tuple[Event, Role]]] = {}
@@ -207,9 +210,11 @@ def _decisions(result: GeoparseResult, events: list[Event], verdicts: dict[int, 
         for event in events:
             if event.clause[0] <= mention.start < event.clause[1]:
                 in_event.setdefault(mention.place.id, []).append(event)
-    visit_reason = {}
+    visit_reason: dict[str, str] = {}
     for visit in visits:
-        visit_reason.setdefault(visit.place.id, dropped.get(id(visit)))
+        reason = dropped.get(id(visit))
+        if reason and visit.place.id not in visit_reason:
+            visit_reason[visit.place.id] = reason
     for mention in result.mentions:
         place = mention.place
         if place is None or place.id in decisions:

@@ -291,7 +291,7 @@ def _modality(tokens: Sequence[Token], clause: Sequence[int], predicates: list[_
 def _set_to(tokens: Sequence[Token], clause: Sequence[int]) -> bool:
     """"is set to arrive", "their goal is to cross", "are to travel": a plan."""
     words = [tokens[i].low for i in clause if tokens[i].word]
-    return any(a in ("is", "are", "was", "were") and (b == "to" or b == "set" and c == "to")
+    return any(a in ("is", "are", "was", "were") and (b == "to" or (b == "set" and c == "to"))
                for a, b, c in zip(words, words[1:], [*words[2:], ""], strict=False))
 
 
