@@ -161,7 +161,12 @@ def _with_origin(stops: list[Stop], result: GeoparseResult, events: list[Event],
     if border is not None and border.place is not None and all(
         s.place.id != border.place.id for s in stops
     ):
-        return [Stop(border.place, (), (), score=0.8), *stops]
+        crossing = origins.border_town(result.mentions, border.place.country,
+                                       {s.place.id for s in stops})
+        first = [Stop(border.place, (), (), score=0.8)]
+        if crossing is not None:  # "die Grenze überquert … in der Grenzstadt Dandong"
+            first.append(Stop(crossing, (), (), score=0.6))
+        return [*first, *stops]
     home = origins.home_country(result.mentions, text, result.lang)
     if home is None or stops[0].place.country == home or not origins.crossed_border(
         events, text

@@ -72,6 +72,22 @@ def border_origin(mentions: Sequence[Mention], events: Sequence[Event], text: st
     return None
 
 
+_BORDER_TOWNS = frozenset({"grenzstadt", "grenzort", "grenzstation", "grenzübergang",
+                           "border town", "border city", "border station", "border crossing"})
+
+
+def border_town(mentions: Sequence[Mention], left: str, taken: set[str]) -> Candidate | None:
+    """The border town the text names on the far side of a border the journey crossed:
+    where it crossed."""
+    for mention in mentions:
+        place = mention.place
+        if place is None or place.id in taken or place.country == left:
+            continue
+        if mention.cue.lower() in _BORDER_TOWNS:
+            return place
+    return None
+
+
 def capital_of(country: str, mentions: Sequence[Mention], gazetteer: Gazetteer
                ) -> Candidate | None:
     """The home country's capital, when the text names it."""
