@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storymap.journey import lexicon as lx
 from storymap.journey import roles as rl
@@ -149,11 +149,12 @@ def _predicates(tokens: Sequence[Token], clause: Sequence[int], lang: str) -> li
         if not candidates:
             continue
         chosen = None
+        ambiguous = any(p.noun for p in candidates) and any(not p.noun for p in candidates)
         for predicate in candidates:
             if predicate.noun:
                 if lang == "de" and not token.cap:
                     continue
-                if lang == "en" and _is_verb_here(tokens, clause, position):
+                if lang == "en" and ambiguous and _is_verb_here(tokens, clause, position):
                     continue
             elif lang == "de" and token.cap and position > 0 and not _after_stop(tokens, index):
                 continue  # "die Fahrt", not "fahrt"
@@ -168,7 +169,7 @@ def _predicates(tokens: Sequence[Token], clause: Sequence[int], lang: str) -> li
                 chosen = predicate
         if chosen is None:
             continue
-        if chosen.noun and lang == "en" and _is_verb_here(tokens, clause, position):
+        if chosen.noun and lang == "en" and ambiguous and _is_verb_here(tokens, clause, position):
             continue
         if chosen.lemma == "way" and not any(
             tokens[clause[i]].low in ("on", "en", "under") for i in range(max(0, position - 2),
@@ -397,6 +398,9 @@ class EventReader:
             first, last = reading.ranges[number]
             if mention.derived and not _facility_after(tokens, last, mention):
                 continue
+            if self.text[mention.end:mention.end + 1] in ("$", "€", "£", "¥") and \
+                    mention.end < len(self.text):
+                continue  # US$600,000: a currency
             if last < len(tokens) and tokens[last].info.month and \
                     tokens[first].low in lx.words_module(lang).MONTH_PARTS:
                 continue  # "bis Mitte Dezember": a time, not Berlin-Mitte
@@ -411,6 +415,7 @@ class EventReader:
             modality, tense = previous.modality, previous.tense  # "…, before returning to X"
         roles = self._roles(reading, indices, predicates, found, kind)
         head_index = trigger if trigger is not None else indices[0]
+        roles, noun_leg = _noun_leg(reading, predicates, roles, trigger)
         mover = None
         if predicates:
             mover = traveller.subject(tokens, indices, head_index, lang, 0)
@@ -467,6 +472,18 @@ class EventReader:
             passage=reading.passage,
             noun=any(p.index == trigger and p.noun for p in predicates),
         )
+        if noun_leg is not None:  # "a flight from Los Angeles to London had to divert to …"
+            noun, leg_roles = noun_leg
+            noun_token = tokens[noun.index]
+            self._append(reading, replace(
+                event, predicate=noun.lemma, kind=noun.kind, roles=leg_roles, noun=True,
+                trigger=(noun_token.start, noun_token.end), strength=_NOUN_STRENGTH,
+                clause=(event.clause[0], event.clause[0])), mover)
+        self._append(reading, replace(event, index=len(self.events)), mover)
+
+    def _append(self, reading: SentenceReading, event: Event, mover: traveller.Mover | None
+                ) -> None:
+        event = replace(event, index=len(self.events))
         self.events.append(event)
         self.movers.append(mover)
         reading.events.append(event)
@@ -635,6 +652,32 @@ def _coordinated(clauses: list[Clause], tokens: Sequence[Token], lang: str) -> l
 def _has_verb(tokens: Sequence[Token], lang: str) -> bool:
     return any(p for t in tokens for p in t.info.predicates
                if not p.noun and (lang == "en" or not t.cap))
+
+
+def _noun_leg(reading: SentenceReading, predicates: list[_Predicate], roles: list[Role],
+              trigger: int | None) -> tuple[list[Role], tuple[_Predicate, list[Role]] | None]:
+    """A movement noun with its own from and to beside the clause's verb is a leg of its own
+    (the flight's planned route), not part of the verb's event."""
+    verb = next((p for p in predicates if p.index == trigger and not p.noun), None)
+    if verb is None or len(roles) < 2:
+        return roles, None
+    first_token = {m.start: reading.ranges[n][0] for n, m in enumerate(reading.mentions)}
+    own: dict[int, list[Role]] = {}
+    rest = []
+    nouns = [p for p in predicates if p.noun and p.index < verb.index]
+    for role in roles:
+        at = first_token.get(role.start, -1)
+        noun = max((p for p in nouns if p.index < at < verb.index), default=None,
+                   key=lambda p: p.index)  # "flight from A to B" before its verb
+        if noun is not None and role.role in (SOURCE, GOAL, VIA):
+            own.setdefault(noun.index, []).append(role)
+        else:
+            rest.append(role)
+    for index, leg in own.items():
+        if {r.role for r in leg} >= {SOURCE, GOAL} and rest:
+            noun = next(p for p in predicates if p.index == index)
+            return [r for r in roles if r not in leg], (noun, leg)
+    return roles, None
 
 
 def _clause_of(reading: SentenceReading, index: int) -> list[Token]:
