@@ -632,20 +632,27 @@ def _coordinated(clauses: list[Clause], tokens: Sequence[Token], lang: str) -> l
     out: list[Clause] = []
     for clause in clauses:
         indices = clause.tokens
-        cut = None
+        cuts = []
         for position, index in enumerate(indices):
             token = tokens[index]
-            if token.low not in ("und", "and", "aber", "but", "then") or position == 0:
+            if position == 0 or not (
+                token.low in ("und", "and", "aber", "but", "then")
+                or (lang == "en" and token.text == "," and position + 1 < len(indices)
+                    and _has_verb([tokens[indices[position + 1]]], lang))
+            ):  # "flew from A to B, settled in …": a comma before a verb too
                 continue
-            before = [tokens[i] for i in indices[:position]]
+            start = cuts[-1] if cuts else 0
+            before = [tokens[i] for i in indices[start:position]]
             after = [tokens[i] for i in indices[position + 1:]]
             if _has_verb(before, lang) and _has_verb(after, lang):
-                cut = position
-        if cut is None:
+                cuts.append(position)
+        if not cuts:
             out.append(clause)
             continue
-        out.append(Clause(indices[:cut], clause.subordinate, clause.opener))
-        out.append(Clause(indices[cut:], clause.subordinate, "und"))
+        bounds = [0, *cuts, len(indices)]
+        for number, (a, b) in enumerate(itertools.pairwise(bounds)):
+            out.append(Clause(indices[a:b], clause.subordinate,
+                              clause.opener if number == 0 else "und"))
     return out
 
 

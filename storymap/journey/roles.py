@@ -128,8 +128,9 @@ def find_role(
             role = info.role
             if not role:
                 return Found(None, low)
-            if low in ("from", "von") and at > 0 and tokens[clause[at - 1]].low in _UNITS:
-                return Found(None, "distance")  # "located 10 kms from X": a reference point
+            if low in ("from", "von") and at > 0 and tokens[clause[at - 1]].low in _UNITS and \
+                    not any(tokens[i].low in ("to", "nach", "bis") for i in clause[position:]):
+                return Found(None, "distance")  # "10 kms from X"; not "6,300 miles from A to B"
             if low == "von" and at > 0 and _of_a_noun(tokens, clause, at):
                 return Found(None, "von (of)")  # die Regierung von Oberbayern
             if low in ("von", "of") and at > 0:
