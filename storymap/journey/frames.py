@@ -552,8 +552,12 @@ class EventReader:
             return "leg", "von … nach" if self.lang == "de" else "from … to", None
         if GOAL in markers and _mode(tokens, indices):
             return "leg", "vehicle + goal", None
-        if GOAL in markers and any(tokens[i].info.flags & lx.AFTER for i in indices[:2]):
-            return "leg", "dann nach" if self.lang == "de" else "then to", None  # ellipsis
+        if GOAL in markers and any(
+            tokens[a].info.flags & lx.AFTER and (tokens[b].info.role == GOAL or
+                                                tokens[b].low == "on")
+            for a, b in itertools.pairwise(indices)
+        ):  # an ellipsis: "Dann nach Pjöngjang.", "then on to Cairo"
+            return "leg", "dann nach" if self.lang == "de" else "then to", None
         if flags & lx.RETURN and GOAL in markers and any(
             tokens[a].info.flags & lx.RETURN and tokens[b].info.role == GOAL
             for a, b in itertools.pairwise(indices)
