@@ -74,7 +74,8 @@ def find_role(
             continue
         if token.mention >= 0 and token.mention != tokens[first].mention:
             # the previous place: how is this one joined to it?
-            between = [tokens[clause[i]] for i in range(at + 1, position)]
+            between = [tokens[clause[i]] for i in range(at + 1, position)
+                       if tokens[clause[i]].text != "." and not _abbreviation(tokens[clause[i]])]
             joint = {t.text if not t.word else t.low for t in between}
             if between and joint <= _DASHES | {" "}:
                 return Found(None, CHAIN, token.mention)
@@ -104,6 +105,10 @@ def find_role(
                 at = opening - 1
                 steps += 1
                 continue
+        if token.text == "." and at > 0 and _abbreviation(tokens[clause[at - 1]]):
+            at -= 2  # "Bln. Schönefeld", "Frankfurt/M.": an abbreviation inside the phrase
+            steps += 1
+            continue
         if not token.word or token.low in _LIST_WORDS:
             if token.text in _QUOTES or token.text in _DASHES:
                 at -= 1
@@ -218,6 +223,12 @@ def _of_a_noun(tokens: Sequence[Token], clause: Sequence[int], at: int) -> bool:
             before.info.flags & (lx.CLASSIFIER | lx.PART | lx.DIRECTION):
         return False
     return not any(tokens[i].low in ("nach", "bis") for i in clause[at + 1:])
+
+
+def _abbreviation(token: Token) -> bool:
+    """A short word without a vowel (Bln, Hbf, M): an abbreviation, as in text.py."""
+    return token.word and len(token.text) <= 4 and not any(
+        ch in "aeiouyäöüAEIOUYÄÖÜ" for ch in token.text)
 
 
 def _list_link(tokens: Sequence[Token], clause: Sequence[int], at: int) -> int | None:
