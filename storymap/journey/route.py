@@ -425,8 +425,32 @@ def ordered_stops(visits: list[Visit], events: Sequence[Event], calendar: Calend
                   ) -> tuple[list[Visit], list[Constraint]]:
     found = constraints(visits, events, calendar, headings, lead)
     sequence, left_out, graph = order(len(visits), found, [v.first for v in visits])
+    _place_free(sequence, visits, graph)
     _untangle(sequence, visits, graph)
     return [visits[i] for i in sequence], left_out
+
+
+def _place_free(sequence: list[int], visits: Sequence[Visit], graph: list[set[int]]) -> None:
+    """A visit no evidence orders goes where it lengthens the path least (the text named it
+    late, but the journey passed it early: the Amazon delta after Belém), when that saves a
+    fifth of the detour its text position makes."""
+    linked = {n for n, after in enumerate(graph) if after} | {m for after in graph for m in after}
+    for node in [n for n in sequence if n not in linked]:
+        if len(sequence) < 3:
+            return
+        here = sequence.index(node)
+        rest = sequence[:here] + sequence[here + 1:]
+
+        def detour(at: int, rest: list[int] = rest, node: int = node) -> float:
+            place = visits[node].place
+            before = visits[rest[at - 1]].place if at > 0 else None
+            after = visits[rest[at]].place if at < len(rest) else None
+            added = (_km(before, place) if before else 0.0) + (_km(place, after) if after else 0.0)
+            return added - (_km(before, after) if before and after else 0.0)
+
+        best = min(range(len(rest) + 1), key=lambda at: (detour(at), abs(at - here)))
+        if best != here and detour(best) < _ZIGZAG_GAIN * detour(here):
+            sequence[:] = [*rest[:best], node, *rest[best:]]
 
 
 def _untangle(sequence: list[int], visits: Sequence[Visit], graph: list[set[int]]) -> None:
