@@ -344,7 +344,8 @@ def constraints(visits: Sequence[Visit], events: Sequence[Event], calendar: Cale
             if reference is not None:
                 add(nodes, [n for n, _ in of_event[reference.index]], 2.0, "pluperfect")
         for role in event.roles:
-            if role.marker == "bis":  # "bis nach Neuseeland": as far as, the end
+            if role.marker == "bis" and not any(r.role == SOURCE for r in event.roles):
+                # "bis nach Neuseeland": as far as, the end ("ab Kerman bis nach Teheran" is a leg)
                 others = [n for n in range(len(visits)) if visits[n].place.id != role.place.id]
                 add(others, [n for n, r in members if r is role], 1.0, "bis/as far as")
             if role.role == BEFORE_ROLE:
@@ -364,6 +365,8 @@ def constraints(visits: Sequence[Visit], events: Sequence[Event], calendar: Cale
             if x == y or direct < 20:
                 continue
             for n, visit in enumerate(visits):
+                if visit.place.id in (a.id, b.id):
+                    continue
                 if n not in own and _km(a, visit.place) + _km(visit.place, b) <= \
                         _ON_THE_WAY * direct:
                     add([n], [y], 0.8, "on the way")

@@ -19,7 +19,9 @@ from storymap.journey import lexicon as lx
 from storymap.journey.clauses import Token
 from storymap.journey.model import When
 
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?$")
+# A full date may follow a number it lost its space to ("Halle 129.12.2017" in a listing).
+_NUMERIC_DATE = re.compile(r"^(?:\d*?(\d{2})(?=\.\d{2}\.\d{4}$)|(\d{1,2}))\.(\d{1,2})"
+                           r"(?:\.(\d{2}|\d{4}))?$")
 _CLOCK = re.compile(r"^(\d{1,2})[.:](\d{2})$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(?:/(?:\d\d){1,2})?$")  # 2016, 2015/2016
 _DAY = re.compile(r"^([0-3]?\d)(?:st|nd|rd|th)?$")
@@ -73,10 +75,11 @@ def times_in(tokens: list[Token], indices: list[int], lang: str) -> list[tuple[i
         if token.info.weekday is not None:
             when = When(token.text, weekday=token.info.weekday)
         elif numeric and not _is_clock(at(1)) and (
-            numeric.group(3) or (at(1) is not None and at(1).text == ".")
+            numeric.group(4) or (at(1) is not None and at(1).text == ".")
         ):  # 24.4.2016, "am 21.12.": not "2.2 million"
-            day, month = int(numeric.group(1)), int(numeric.group(2))
-            year = numeric.group(3)
+            day = int(numeric.group(1) or numeric.group(2))
+            month = int(numeric.group(3))
+            year = numeric.group(4)
             if 1 <= day <= 31 and 1 <= month <= 12:
                 full = int(year) + (2000 if len(year) == 2 else 0) if year else None
                 when = When(token.text, year=full, month=month, day=day)
