@@ -147,7 +147,8 @@ def split_clauses(tokens: list[Token], lang: str) -> list[Clause]:
             clauses.append(clause)
             stack.append(len(clauses) - 1)
         clauses[stack[-1]].tokens.append(index)
-    return [clause for clause in clauses if clause.tokens]
+    # in text order: a clause that opens the sentence ("Bevor sie …, landete …") comes first
+    return sorted((clause for clause in clauses if clause.tokens), key=lambda c: c.tokens[0])
 
 
 def _joins_places(tokens: list[Token], index: int) -> bool:

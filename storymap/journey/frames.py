@@ -193,6 +193,8 @@ def _is_verb_here(tokens: Sequence[Token], clause: Sequence[int], position: int)
     if position == 0:
         return False
     previous = tokens[clause[position - 1]]
+    if previous.low == "to":
+        return True  # "plans to visit Hanoi": an infinitive
     if previous.info.role is not None or previous.low in ("after", "before", "during", "of",
                                                           "with", "without", "by"):
         return False  # "after talks in Jerusalem", "during his visit"
@@ -374,6 +376,20 @@ class EventReader:
                 seen = start
             self._clause(reading, clause, position)
         self.coreference.see(tokens[seen:], self.lang, -1 if seen else 0)
+        self._verbless_take_the_main_modality(reading)
+
+    def _verbless_take_the_main_modality(self, reading: SentenceReading) -> None:
+        """"After talks in Jerusalem, Blinken will travel to …": a clause without a verb of
+        its own happens as the sentence's main clause does."""
+        main = next((e for e in reading.events if not e.opener and not e.noun), None)
+        if main is None:
+            return
+        for number, event in enumerate(reading.events):
+            if event.opener and event.noun and event.modality == DONE and \
+                    event.tense == "present" and main.modality != DONE:
+                changed = replace(event, modality=main.modality, tense=main.tense)
+                reading.events[number] = changed
+                self.events[event.index] = changed
 
     def _clause(self, reading: SentenceReading, clause: Clause, position: int) -> None:
         tokens, lang = reading.tokens, self.lang
@@ -471,6 +487,7 @@ class EventReader:
             position=position,
             passage=reading.passage,
             noun=any(p.index == trigger and p.noun for p in predicates),
+            coordinated=clause.opener == "und" and not clause.subordinate,
         )
         if noun_leg is not None:  # "a flight from Los Angeles to London had to divert to …"
             noun, leg_roles = noun_leg
@@ -541,6 +558,7 @@ class EventReader:
             index = next(i for i in indices if tokens[i].info.flags & lx.UNDERWAY)
             return "underway", tokens[index].low, index
         if self.lang == "en" and tokens[indices[0]].low in ("while", "whilst") and \
+                len(indices) > 1 and tokens[indices[1]].low in ("in", "at", "on") and \
                 LOCATION in {f.role for f in found.values()}:
             return "visit", "while in", indices[0]  # "While in Japan, the President will …"
         markers = {f.role for f in found.values()}

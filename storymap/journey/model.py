@@ -98,6 +98,7 @@ class Event:
     position: int = 0  # the clause's place in its sentence (0 = first)
     passage: int = 0  # the passage (paragraph) it is told in
     noun: bool = False  # its predicate is a noun (Reise, visit), not a verb
+    coordinated: bool = False  # joined to the clause before by und/and ("fuhr los und kam an")
 
 
 @dataclass(frozen=True, slots=True)

@@ -310,7 +310,7 @@ def fit(role: str | None, kind: str, object_role: str | None, noun: bool = False
     """A preposition's role as the predicate reads it: arriving "in X" reaches X, leaving
     "in X" starts there, passing "in X" goes through it."""
     if role == LOCATION and object_role is None:
-        if kind in ("arrive", "return", "finish"):
+        if kind in ("arrive", "finish"):
             return GOAL
         if kind == "depart":
             return SOURCE

@@ -312,6 +312,8 @@ def constraints(visits: Sequence[Visit], events: Sequence[Event], calendar: Cale
                 add(next_nodes, nodes, 2.0, f"'{event.opener}' clause")
             elif same_sentence_prev:
                 add(prev_nodes, nodes, 2.0, f"'{event.opener}' clause")
+        if event.coordinated and same_sentence_prev:
+            add(prev_nodes, nodes, 1.6, "und/and: told in order")
         if event.sequence == "before" and previous is not None:
             add(nodes, prev_nodes, 2.0, "zuvor/earlier")
         elif event.sequence == "after" and previous is not None and not (

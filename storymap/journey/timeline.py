@@ -33,6 +33,7 @@ _MONTH_INTRODUCERS = frozenset({
     "vergangenen", "letzten", "nächsten",
 })
 _STAND_IN_YEAR = 2000  # orders "25.01." before "04.02." when no year is known
+_WEEK_SPAN = 4  # days a story's weekdays span when read from the first one named
 _ARTICLE_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -259,9 +260,13 @@ class Calendar:
             if ordinal is not None:
                 monday = ordinal - date.fromordinal(ordinal).weekday()
                 break
-        days = sorted({w.weekday for w in whens if w.weekday is not None})
+        named = [w.weekday for w in whens if w.weekday is not None]
+        days = sorted(set(named))
         order = tuple(range(7))
-        if days:
+        if named and max((day - named[0]) % 7 for day in days) <= _WEEK_SPAN:
+            # the story's week starts with the day it names first (Mittwoch, Donnerstag)
+            order = tuple((named[0] + step) % 7 for step in range(7))
+        elif days:
             # start after the widest gap: Wed, Fri → Wed first; Sun, Mon → Sun first
             gaps = [((days[(i + 1) % len(days)] - day) % 7 or 7, i) for i, day in
                     enumerate(days)]

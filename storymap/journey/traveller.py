@@ -167,11 +167,32 @@ def _adverb(token: Token) -> bool:
         token.text) and zipf(token.low, "de") >= 3.5
 
 
+_RELATIONS = frozenset({
+    "mann", "mannes", "frau", "ehemann", "ehemannes", "ehefrau", "sohn", "sohnes", "tochter",
+    "vater", "vaters", "mutter", "bruder", "bruders", "schwester", "husband", "wife", "son",
+    "daughter", "father", "mother", "brother", "sister",
+})
+_POSSESSORS = frozenset({
+    "ihres", "ihrem", "ihren", "ihr", "ihre", "seines", "seinem", "seinen", "sein", "seine",
+    "her", "his", "their",
+})
+
+
+def _relative_of_someone(tokens: Sequence[Token], start: int) -> bool:
+    """"ihres Mannes Carl", "her husband Carl": a person named by their relation to the
+    one the text is about, who stays the one "sie"/"she" refers to."""
+    return start >= 2 and tokens[start - 1].low in _RELATIONS and \
+        tokens[start - 2].low in _POSSESSORS
+
+
 def _plural_verb(tokens: Sequence[Token], clause: Sequence[int], at: int) -> bool:
     """German "sie" with a plural verb next to it (sie sollen, sind sie) is "they"."""
     for index in (*clause[at + 1:at + 2], *clause[max(0, at - 1):at]):
-        word = tokens[index].low
-        if (tokens[index].word and not tokens[index].cap and word.endswith(("en", "nd"))) \
+        token = tokens[index]
+        word = token.low
+        verb = bool(token.info.predicates) or bool(token.info.flags & (
+            lx.PERFECT | lx.PLUPERFECT | lx.FUTURE))  # not "sie den Hafen"
+        if (verb and token.word and not token.cap and word.endswith(("en", "nd"))) \
                 or word in ("sind", "waren", "haben", "hatten", "wollen", "sollen", "werden"):
             return True
     return False
@@ -315,7 +336,8 @@ class Coreference:
                 # a first name opens a person's name (Barack Obama; not "Piako River")
                 if titled or is_first_name(run[0].text) or words & self.persons:
                     self.persons.update(words)
-                    self.last_person = words
+                    if not _relative_of_someone(tokens, start):
+                        self.last_person = words
             run = []
 
     def is_person(self, mover: Mover) -> bool:

@@ -69,6 +69,7 @@ VERBS: tuple[tuple[str, str, str, str, str, str, str | None], ...] = (
     ("travel", "paddeln", "paddelt", "paddelte", "gepaddelt", "", None),
     ("travel", "rudern", "rudert", "ruderte", "gerudert", "", None),
     ("travel", "holpern", "holpert", "holperte", "geholpert", "", None),
+    ("travel", "touren", "tourt", "tourte", "getourt", "", None),
     ("travel", "bringen", "bringt", "brachte", "gebracht", "", None),
     ("travel", "schicken", "schickt", "schickte", "geschickt", "", None),
     ("travel", "führen", "führt", "führte", "geführt", "", None),  # die Strecke führt nach
@@ -231,11 +232,12 @@ CONTRAST = frozenset({"sondern", "stattdessen", "statt"})
 PLUPERFECT_AUX = frozenset({"hatte", "hatten", "hattest", "war", "waren", "warst", "wart"})
 PERFECT_AUX = frozenset({
     "hat", "haben", "habe", "hast", "ist", "sind", "bin", "bist", "seien", "sei", "seid",
+    "sein",  # "soll … eingetroffen sein"
 })
 FUTURE = frozenset({
     "wird", "werden", "werde", "wirst", "soll", "sollen", "sollst", "will", "wollen",
     "wollte", "wollten", "plant", "planen", "geplant", "voraussichtlich", "möchte",
-    "möchten", "künftig", "demnächst", "morgen", "übermorgen", "bevorstehende",
+    "möchten", "künftig", "demnächst", "übermorgen", "bevorstehende",
     "bevorstehenden", "erwartet", "anstehende", "anstehenden",
 })
 COUNTERFACTUAL = frozenset({"hätte", "hätten", "wäre", "wären", "würde", "würden"})

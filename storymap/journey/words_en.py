@@ -70,7 +70,7 @@ VERBS: tuple[tuple[str, str, str, str, str, str, str, str | None], ...] = (
     ("visit", "rest", "", "", "", "", "", None),
     ("visit", "remain", "", "", "", "", "", None),
     ("visit", "settle", "", "", "", "", "in", None),
-    ("visit", "tour", "", "", "", "", "", LOCATION),
+    ("travel", "tour", "", "", "", "", "", LOCATION),  # touring Germany: a movement
     ("visit", "find", "", "found", "found", "", "", None),  # "the second day found them in"
     ("return", "return", "", "", "", "", "", None),
     ("return", "come", "", "came", "come", "", "back", None),
