@@ -124,6 +124,9 @@ def read_sentences(article: Article, mentions: Sequence[Mention], lang: str) -> 
             if not inside and not _RETURN_WORD[lang].search(text, sentence.start, sentence.end):
                 continue
             places = [(m.start, m.end) for m in inside if m.place is not None]
+            if inside and not places and not _RETURN_WORD[lang].search(
+                    text, sentence.start, sentence.end):
+                continue  # only names the gazetteer does not know: nothing to place
             if not may_tell_movement(text, sentence.start, sentence.end, lang, places):
                 continue
             tokens = tokenise(text, sentence.start, sentence.end, lexicon, SENTENCE_TOKENS)
