@@ -499,11 +499,12 @@ class EventReader:
                 event, predicate=noun.lemma, kind=noun.kind, roles=leg_roles, noun=True,
                 trigger=(noun_token.start, noun_token.end), strength=_NOUN_STRENGTH,
                 clause=(event.clause[0], event.clause[0])), mover)
-        self._append(reading, replace(event, index=len(self.events)), mover)
+        self._append(reading, event, mover)
 
     def _append(self, reading: SentenceReading, event: Event, mover: traveller.Mover | None
                 ) -> None:
-        event = replace(event, index=len(self.events))
+        if event.index != len(self.events):
+            event = replace(event, index=len(self.events))
         self.events.append(event)
         self.movers.append(mover)
         reading.events.append(event)

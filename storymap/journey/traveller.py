@@ -23,6 +23,8 @@ from storymap.lexicon.first_names import is_first_name
 from storymap.lexicon.nouns import NounClass, noun_classes
 from storymap.words import zipf
 
+_PERSON_CLASSES = int(NounClass.FIRST_NAME | NounClass.SURNAME)
+_WORD_CLASSES = int(NounClass.COMMON | NounClass.PLACE | NounClass.ABBREVIATION)
 NAME, PRONOUN, NARRATOR, DESCRIPTION, OTHER = "name", "pronoun", "narrator", "description", "other"
 # Words that open a clause but are no part of its subject.
 _SKIPPABLE_DE = frozenset({
@@ -70,9 +72,9 @@ def is_name(token: Token, lang: str, sentence_start: bool) -> bool:
         return False
     if lang == "de":
         classes = noun_classes(token.text)
-        if classes & (NounClass.FIRST_NAME | NounClass.SURNAME):
+        if classes & _PERSON_CLASSES:
             return True
-        if classes & (NounClass.COMMON | NounClass.PLACE | NounClass.ABBREVIATION):
+        if classes & _WORD_CLASSES:
             return False
         if is_first_name(token.text):
             return True
