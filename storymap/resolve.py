@@ -24,6 +24,7 @@ from storymap.recognize import Recognised
 # A city this prominent is what its name means in news, before a same-named state.
 _WORLD_CITY_PROMINENCE = 11.5
 _AREA_KINDS = frozenset({"country", "continent", "historic_country", "region", "ocean", "sea"})
+_SETTLEMENTS = frozenset({"city", "town", "village"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,11 @@ class ResolveSettings:
     namesake_unit: float = 4.0
     contained: float = 8.0  # "Paris, Texas": the Paris inside the area named after it
     passes: int = 2
+    # Coherence grows with the evidence: each further place of the same country or state
+    # adds (on a log scale), up to what outweighs a world city's lead over a small town.
+    country_support: float = 0.0
+    state_support: float = 1.5
+    area_named: float = 3.0  # the article names the state or county the candidate lies in
 
 
 @dataclass(slots=True)
@@ -62,22 +68,40 @@ def _context_point(candidate: Candidate) -> AnchorPoint | None:
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """Places settled elsewhere in the document: their countries and distance anchors."""
+    """Places settled elsewhere in the document: their countries, states, the areas named,
+    and distance anchors."""
 
     countries: frozenset[str]
     points: list[AnchorPoint]
+    per_country: dict[str, int] = field(default_factory=dict)  # distinct places in each
+    per_state: dict[tuple[str, str], int] = field(default_factory=dict)
+    areas: frozenset[tuple[str, str, str]] = frozenset()  # (kind, country, admin1) named
 
     @classmethod
     def of(cls, places: list[Candidate], geometry: dict[int, AnchorPoint | None]) -> _Context:
         """``geometry`` caches each place's anchor point for the length of one document."""
         points = []
+        per_country: dict[str, int] = defaultdict(int)
+        per_state: dict[tuple[str, str], int] = defaultdict(int)
+        areas = set()
+        seen: set[int] = set()
         for place in places:
             if place.index not in geometry:
                 geometry[place.index] = _context_point(place)
             point = geometry[place.index]
             if point is not None:
                 points.append(point)
-        return cls(frozenset(place.country for place in places if place.country), points)
+            if place.index in seen:
+                continue
+            seen.add(place.index)
+            if place.country:
+                per_country[place.country] += 1
+                if place.admin1 and place.kind not in _AREA_KINDS:
+                    per_state[(place.country, place.admin1)] += 1
+            if place.kind in ("admin1", "admin2") and place.admin1:
+                areas.add((place.kind, place.country, place.admin1))
+        return cls(frozenset(place.country for place in places if place.country), points,
+                   dict(per_country), dict(per_state), frozenset(areas))
 
 
 _NO_CONTEXT = _Context(frozenset(), [])
@@ -267,12 +291,26 @@ class Resolver:
         country, and closeness to the nearest of them."""
         s = self.settings
         scores = []
+        # Coherence decides between namesake towns; a country, state or sea of the name
+        # (China, Idaho, the Atlantic) keeps its lead over a town called after it.
+        towns = all(c.kind in _SETTLEMENTS for c in group.candidates[:1]) and any(
+            c.kind in _SETTLEMENTS for c in group.candidates[1:])
         for candidate, score, settled_km in zip(
             group.candidates, group.priors, group.settled_km, strict=True
         ):
             country = candidate.country
             if country and (country in settled.countries or country in others.countries):
                 score += s.same_country
+                count = settled.per_country.get(country, 0) + others.per_country.get(country, 0)
+                if towns:
+                    score += s.country_support * math.log2(1 + max(0, count - 1))
+            if towns and country and candidate.admin1 and candidate.kind in _SETTLEMENTS:
+                state = (country, candidate.admin1)
+                count = settled.per_state.get(state, 0) + others.per_state.get(state, 0)
+                score += s.state_support * math.log2(1 + count)
+                if any((kind, country, candidate.admin1) in settled.areas | others.areas
+                       for kind in ("admin1", "admin2")):
+                    score += s.area_named  # "Tennessee … Paris": the Paris in Tennessee
             nearest = settled_km
             if others.points:
                 nearest = min(nearest, nearest_km(candidate.lat, candidate.lon, others.points))
