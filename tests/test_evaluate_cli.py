@@ -93,6 +93,34 @@ def test_germeval_prints_totals_only_unless_per_doc(capsys):
     assert any(line.startswith("0001 ") for line in out.splitlines())
 
 
+def test_raw_spans_score_germeval_spans_unsnapped(capsys):
+    path = str(DATA / "germeval" / "mini.tsv")
+    seen = []
+
+    def parse(text, lang):
+        seen.append(text)
+        # "Berl" inside the token "Berlin": snapped it would count, raw it does not
+        start = text.find("Berl")
+        return [Pred(start, start + 4)] if start >= 0 else []
+
+    assert run(args(path, "--json"), parse=parse) == 0
+    snapped = json.loads(capsys.readouterr().out)["total"]["recognition"]["LOC"]["exact"]
+    assert snapped["matched"] == 1
+    assert run(args(path, "--raw-spans", "--json"), parse=parse) == 0
+    raw = json.loads(capsys.readouterr().out)["total"]["recognition"]["LOC"]["exact"]
+    assert raw["matched"] == 0
+    assert seen[-3] == "Der Zug fuhr von Frankfurt am Main nach Berlin ."
+
+
+def test_raw_spans_apply_to_germeval_only(capsys):
+    def never(text, lang):
+        raise AssertionError("must not parse")
+
+    assert run(args(str(DATA / "gwn" / "mini.xml"), "--raw-spans"), parse=never) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--raw-spans applies to GermEval corpora only" in err
+
+
 def test_limit_evaluates_only_the_first_documents(capsys):
     seen = []
 

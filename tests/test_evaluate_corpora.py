@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storymap.evaluate.corpora import detect_format, load_corpora, load_corpus
-from storymap.evaluate.germeval import read_sentences, tag_spans
+from storymap.evaluate.germeval import read_germeval, read_sentences, tag_spans
 from storymap.evaluate.model import CorpusError, GoldStop
 
 DATA = Path(__file__).parent / "data" / "eval"
@@ -208,6 +208,23 @@ def test_germeval_sentences_become_documents_with_loc_gold():
         "LOC",
         "LOC+LOCderiv",
         "LOCpart",
+    ]
+
+
+def test_germeval_raw_spans_join_the_tokens_by_single_spaces_and_keep_no_tokens():
+    corpus = read_germeval(DATA / "germeval" / "mini.tsv", raw_spans=True)
+    first, second, _ = corpus.documents
+    assert first.text == "Der Zug fuhr von Frankfurt am Main nach Berlin ."
+    assert first.tokens is None  # predictions are scored as the character spans they are
+    assert spans(first) == [("Frankfurt am Main", False, "LOC"), ("Berlin", False, "LOC")]
+    assert [(g.start, g.end) for g in first.gold] == [(17, 34), (40, 46)]
+    for document in corpus.documents:
+        for mention in document.gold:
+            assert document.text[mention.start : mention.end] == mention.text
+    assert [g.text for g in second.gold] == ["deutschen", "Dortmund", "Europameisterschaft"]
+    assert any("raw spans" in note for note in corpus.notes)
+    assert [view.name for view in corpus.views] == [
+        view.name for view in load_corpus(DATA / "germeval" / "mini.tsv").views
     ]
 
 

@@ -119,3 +119,24 @@ def test_a_country_adjective_cues_a_place_of_that_country():
         ("englischen", True), ("Hatfield", False),
     ]
     assert result.mentions[1].place.country == "GB"
+
+
+def test_saint_names_also_as_tokenised_text_writes_them():
+    # GermEval's tokens joined by spaces: "St . Nikolauskapelle"
+    assert texts("Die St . Nikolauskapelle wurde 1807 abgebrochen .") == ["St . Nikolauskapelle"]
+    assert texts("Die St. Nikolauskapelle wurde 1807 abgebrochen.") == ["St. Nikolauskapelle"]
+
+
+def test_a_mountain_takes_an_article_a_surname_does_not():
+    assert texts("Die Einheit erstürmte den Kemmelberg.") == ["Kemmelberg"]
+    assert texts("Am Stimberg finden sich Felsbänke.") == ["Stimberg"]
+    assert texts("Goldberg sagte, er komme.") == []
+
+
+def test_settlement_endings_and_foreign_words_make_no_compound_noun():
+    assert texts("In Burgsteinfurt gibt es eine Kirche, in Sobotovice eine Mühle.") == [
+        "Burgsteinfurt", "Sobotovice",
+    ]
+    # a compound of a common noun, and the first part of a hyphenated compound
+    assert texts("Der Ausfall geschah aus Kapazitätsgründen.") == []
+    assert texts("Die Ausflüge in Surround-Bereiche sind selten.") == []

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from storymap.evaluate.corpora import FORMATS, load_corpora
+from storymap.evaluate.germeval import read_germeval
 from storymap.evaluate.model import CorpusError, ParseFn
 from storymap.evaluate.report import format_text, to_json
 from storymap.evaluate.routes import (
@@ -54,6 +55,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--limit", type=int, default=None, metavar="N", help="only the first N documents"
     )
+    parser.add_argument(
+        "--raw-spans",
+        action="store_true",
+        help="GermEval only: score character spans of the tokens joined by single spaces, "
+        "as GermEval gives them (no detokenising, no snapping to tokens)",
+    )
 
 
 def default_parse() -> ParseFn:
@@ -71,6 +78,13 @@ def run(
         if args.limit is not None and args.limit < 1:
             raise CorpusError(f"--limit must be at least 1, not {args.limit}")
         corpus = load_corpora(args.paths, args.format)
+        if getattr(args, "raw_spans", False):
+            if corpus.format != "germeval":
+                raise CorpusError(
+                    f"--raw-spans applies to GermEval corpora only, not {corpus.format}"
+                )
+            # read again, the raw way: the tokens as given, spans scored unsnapped
+            corpus = read_germeval(Path(args.paths[0]), raw_spans=True)
     except CorpusError as error:
         print(f"storymap: error: {error}", file=sys.stderr)
         return 2

@@ -19,6 +19,11 @@ measured. Besides all/plain/derived the report shows GermEval's classes: "LOC" (
 predictions against LOC gold, the same as "plain"), "LOC+LOCderiv" (all predictions;
 predictions on LOCpart tokens are left out) and "LOCpart" (derived predictions against
 LOCpart gold; predictions on LOC/LOCderiv are left out — recall is the informative number).
+
+Raw spans (``read_germeval(path, raw_spans=True)``, ``storymap eval --raw-spans``): the
+sentence is its tokens joined by single spaces ("St . Nikolauskapelle"), exactly as GermEval
+gives them, and predictions are scored as the character spans they are, without snapping:
+the stricter measure the project's bars use (a mention must match the gold tokens exactly).
 """
 
 from __future__ import annotations
@@ -149,9 +154,23 @@ def detokenise(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), offsets
 
 
-def sentence_document(sentence: Sentence, doc_id: str) -> tuple[Document, int]:
-    """The sentence as a document, and how many of its gold spans came from the nested column."""
-    text, offsets = detokenise(sentence.tokens)
+def raw_text(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The tokens joined by single spaces, and each token's (start, end) offsets in it."""
+    offsets = []
+    position = 0
+    for token in tokens:
+        offsets.append((position, position + len(token)))
+        position += len(token) + 1
+    return " ".join(tokens), offsets
+
+
+def sentence_document(
+    sentence: Sentence, doc_id: str, raw_spans: bool = False
+) -> tuple[Document, int]:
+    """The sentence as a document, and how many of its gold spans came from the nested column.
+
+    ``raw_spans``: the tokens joined by single spaces, predictions scored unsnapped."""
+    text, offsets = (raw_text if raw_spans else detokenise)(sentence.tokens)
     gold: dict[tuple[int, int], GoldMention] = {}
     nested_only = 0
     for column, tags in enumerate((sentence.outer, sentence.nested)):
@@ -168,13 +187,19 @@ def sentence_document(sentence: Sentence, doc_id: str) -> tuple[Document, int]:
             )
     mentions = sorted(gold.values(), key=lambda mention: (mention.start, mention.end))
     document = Document(
-        doc_id=doc_id, text=text, lang="de", gold=mentions, tokens=tuple(offsets)
+        doc_id=doc_id,
+        text=text,
+        lang="de",
+        gold=mentions,
+        tokens=None if raw_spans else tuple(offsets),
     )
     return document, nested_only
 
 
-def read_germeval(path: Path) -> Corpus:
-    """Every sentence of the file as a document; ids are zero-padded sentence numbers."""
+def read_germeval(path: Path, raw_spans: bool = False) -> Corpus:
+    """Every sentence of the file as a document; ids are zero-padded sentence numbers.
+
+    ``raw_spans``: score character spans of the space-joined tokens (see the module notes)."""
     path = Path(path)
     sentences = list(read_sentences(path))
     if not sentences:
@@ -183,7 +208,9 @@ def read_germeval(path: Path) -> Corpus:
     documents = []
     nested = 0
     for number, sentence in enumerate(sentences, start=1):
-        document, nested_only = sentence_document(sentence, f"{number:0{width}d}")
+        document, nested_only = sentence_document(
+            sentence, f"{number:0{width}d}", raw_spans
+        )
         documents.append(document)
         nested += nested_only
     return Corpus(
@@ -195,5 +222,10 @@ def read_germeval(path: Path) -> Corpus:
         notes=[
             f"{nested} gold span(s) come from the nested tag column (places inside names)",
             "no coordinates in GermEval: recognition only",
+            *(
+                ["raw spans: tokens joined by single spaces, predictions not snapped"]
+                if raw_spans
+                else []
+            ),
         ],
     )

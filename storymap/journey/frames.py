@@ -410,10 +410,8 @@ class EventReader:
         if not predicates and self._listing(reading, clause, position):
             return
         found = {}
-        for number in places:
-            mention = reading.mentions[number]
-            if mention.place is None:
-                continue
+        for number in places:  # unplaced names too: a list runs through them (the Fiji
+            mention = reading.mentions[number]  # Islands, Tonga and New Zealand)
             first, last = reading.ranges[number]
             if mention.derived and not _facility_after(tokens, last, mention):
                 continue

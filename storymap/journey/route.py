@@ -390,6 +390,9 @@ def constraints(visits: Sequence[Visit], events: Sequence[Event], calendar: Cale
         add(later, goals, 1.5, "the lead's arrival")
     # time: dates and weekdays, then what is done before what is announced
     timed = [(timing.keys.get(e.index), e) for e in with_places]
+    # a date the narrative only implies dates a visit where the visit is first told
+    first_told = {n: min((e.clause[0], e.index) for e, _ in v.occurrences)[1]
+                  for n, v in enumerate(visits)}
     for key_a, event_a in timed:
         for key_b, event_b in timed:
             if key_a is None or key_b is None or key_a[0] != key_b[0]:
@@ -397,8 +400,14 @@ def constraints(visits: Sequence[Visit], events: Sequence[Event], calendar: Cale
             if key_a[:2] < key_b[:2] or (key_a[:2] == key_b[:2] and key_a[2] < key_b[2] and
                                          key_a[2] >= 0):
                 told = not ({event_a.index, event_b.index} & timing.inherited)
-                add([n for n, _ in of_event[event_a.index]],
-                    [n for n, _ in of_event[event_b.index]], 3.0 if told else 1.4,
+                before = [n for n, _ in of_event[event_a.index]]
+                after = [n for n, _ in of_event[event_b.index]]
+                if not told:
+                    before = [n for n in before if first_told[n] == event_a.index or
+                              event_a.index not in timing.inherited]
+                    after = [n for n in after if first_told[n] == event_b.index or
+                             event_b.index not in timing.inherited]
+                add(before, after, 3.0 if told else 1.1,
                     "dates" if told else "dates the narrative implies")
     # done before announced: told in the past, then what is to come; a narrative in the
     # present ("der Zug fährt ab …, in Frankfurt wird Max zusteigen") does not order so
