@@ -33,7 +33,7 @@ def top(gazetteer: Gazetteer, name: str, lang: str | None = "de"):
         ("Japanisches Meer", 40.7, 135.2, "sea"),
         ("Ostsee", 56.0, 18.0, "sea"),
         ("Bayern", 49.0, 11.4, "admin1"),
-        ("Kalifornien", 36.4, -119.3, "admin1"),
+        ("Kalifornien", 37.17, -119.45, "admin1"),
         ("Tessin", 46.3, 8.8, "admin1"),
         ("Sowjetunion", 61.5, 105.3, "historic_country"),
         ("Afrika", 7.0, 20.0, "continent"),

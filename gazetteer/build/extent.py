@@ -11,6 +11,7 @@ Okinawa); longitudes are taken on the shortest arc that covers the parts.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from shapely.geometry.base import BaseGeometry
@@ -55,3 +56,54 @@ def extent_centre(parts: Sequence[BaseGeometry]) -> tuple[float, float]:
     if lon > 180:
         lon -= 360
     return (south + north) / 2, lon
+
+
+def _equal_area(geometry: BaseGeometry) -> BaseGeometry:
+    """Longitude and sin(latitude) (in degrees at the equator): Lambert's cylindrical
+    equal-area projection, in which planar areas and centroids are true to the sphere's."""
+    import numpy as np
+    from shapely import transform
+
+    return transform(
+        geometry, lambda xy: np.column_stack((xy[:, 0], np.degrees(np.sin(np.radians(xy[:, 1])))))
+    )
+
+
+def area_point(geometry: BaseGeometry) -> tuple[float, float]:
+    """(lat, lon) of an area's reference point: inside its largest part, near its centre.
+
+    A representative point is inside but can sit anywhere; a label point may sit on an
+    outlying part (Kentucky's point in the Kentucky Bend, Alaska's in the Aleutians). So the
+    point is the centroid of the largest part by true area when it lies inside that part,
+    otherwise (a concave part: a crescent, a bay) the point inside nearest to that centroid.
+    """
+    parts = [
+        part if part.is_valid else part.buffer(0)  # quantised rings can touch themselves
+        for part in getattr(geometry, "geoms", [geometry])
+        if not part.is_empty
+    ]
+    if not parts:
+        raise ValueError("an empty geometry has no reference point")
+    projected = [_equal_area(part) for part in parts]
+    index = max(range(len(parts)), key=lambda i: projected[i].area)
+    part, centre = parts[index], projected[index].centroid
+    lat = math.degrees(math.asin(max(-1.0, min(1.0, math.radians(centre.y)))))
+    lat, lon = point_inside(part, lat, centre.x)
+    return round(lat, 5), round(lon, 5)
+
+
+def point_inside(part: BaseGeometry, lat: float, lon: float) -> tuple[float, float]:
+    """(lat, lon) itself when inside ``part``, else the point inside nearest to it."""
+    from shapely.geometry import Point
+    from shapely.ops import nearest_points
+
+    if not part.is_valid:
+        part = part.buffer(0)
+    point = Point(lon, lat)
+    if part.contains(point):
+        return lat, lon
+    # Step in from the coast a little (1 % of the part's size, at most 0.05°) so that the
+    # point is inside, not on the boundary.
+    inner = part.buffer(-min(0.05, 0.01 * math.sqrt(part.area)))
+    point = part.representative_point() if inner.is_empty else nearest_points(inner, point)[0]
+    return point.y, point.x

