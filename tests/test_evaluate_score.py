@@ -270,3 +270,16 @@ def test_real_mention_objects_can_be_scored():
     resolution = score_resolution(golds, [mention, unresolved])
     assert (resolution.count, resolution.resolved, resolution.correct) == (2, 1, 1)
     assert score_view(golds, [mention, unresolved], PLAIN).exact == 2
+
+
+def test_an_area_named_in_the_gold_is_right_by_its_name_whatever_its_point(gazetteer):
+    # The annotated corpora name areas (no gazetteer id); "West Africa" is the gazetteer's
+    # Western Africa by one of its English names, a town of that name is not.
+    from types import SimpleNamespace
+
+    from storymap.evaluate.score import entity_keys
+
+    region = gazetteer.lookup("Western Africa")[0]
+    assert "name:west africa" in entity_keys(SimpleNamespace(place=region))
+    town = SimpleNamespace(id="x", name="West Africa", kind="town", country="US")
+    assert not any(key.startswith("name:") for key in entity_keys(SimpleNamespace(place=town)))

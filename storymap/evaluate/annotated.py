@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from gazetteer.normalize import normalize
 from storymap.evaluate.model import (
     FULL_SCOPE,
     ROUTE_SCOPE,
@@ -152,7 +153,20 @@ def _gold_mention(
         lat=float(lat) if lat is not None else None,
         lon=float(lon) if lon is not None else None,
         category=str(place.get("kind") or "unknown"),
-        entity=f"country:{place['country']}"
-        if place.get("kind") == "country" and place.get("country")
-        else None,
+        entity=_entity(place),
     )
+
+
+# Areas the corpus annotates by name (no gazetteer id): a prediction of the same area is
+# right whatever point either side uses for it (issue 20's area-aware measure).
+_NAMED_AREAS = frozenset({"region", "sea", "ocean", "continent", "admin1", "historic_country"})
+
+
+def _entity(place: dict[str, Any]) -> str | None:
+    """The gold place as an entity: a country by its code, another area by its name."""
+    kind = place.get("kind")
+    if kind == "country" and place.get("country"):
+        return f"country:{place['country']}"
+    if kind in _NAMED_AREAS and place.get("name"):
+        return f"name:{normalize(str(place['name']))}"
+    return None

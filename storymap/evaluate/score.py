@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from gazetteer.geo import haversine_km
+from gazetteer.normalize import normalize
 from storymap.evaluate.model import GoldMention, Predicted, View
 
 ACCURACY_KM = 161.0  # 100 miles: the field's standard threshold for a "correct" resolution
@@ -251,6 +252,25 @@ def entity_keys(guess: Predicted) -> set[str]:
     if place is None:
         return set()
     keys = {str(getattr(place, "id", ""))}
-    if getattr(place, "kind", "") in ("country", "historic_country"):
+    kind = getattr(place, "kind", "")
+    if kind in ("country", "historic_country"):
         keys.add(f"country:{place.country}")
+    if kind in _AREA_NAME_KINDS:
+        keys.update(f"name:{normalize(name)}" for name in _english_names(place))
     return keys
+
+
+_AREA_NAME_KINDS = frozenset({"region", "sea", "ocean", "continent", "admin1",
+                              "historic_country", "gulf", "bay", "strait"})
+
+
+def _english_names(place: object) -> list[str]:
+    """An area's English names (Western Africa, West Africa), from the gazetteer when it has
+    the place, else the name the prediction carries."""
+    names = [str(getattr(place, "name", ""))]
+    from storymap.geoparse import default_gazetteer
+
+    full = default_gazetteer().get(str(getattr(place, "id", "")))
+    if full is not None:
+        names += full.names.get("en", [])
+    return names
