@@ -328,3 +328,319 @@ CONTRAST = """
 )
 def test_text_contrast_meets_wcag_aa(reference, selector):
     assert reference.page.evaluate(CONTRAST, selector) >= 4.5
+
+
+# ---------------------------------------------------------------- issue 17: the page tells
+# the journey (route-first camera, the tour, zoom by kind, legible stops, German throughout)
+
+# Boxes of what must never overlap: stop markers (merged ones count once), stop names and leg
+# lengths that are shown. Returns the pairs that overlap by more than half a pixel.
+OVERLAPS = """() => {
+    const shown = (element) => {
+        for (let node = element; node; node = node.parentElement) {
+            const style = getComputedStyle(node);
+            if (style.display === 'none' || style.visibility === 'hidden') return false;
+        }
+        return true;
+    };
+    const boxes = [];
+    for (const element of document.querySelectorAll(
+            '.storymap-stop, .storymap-stop-label, .storymap-leg-km')) {
+        const r = element.getBoundingClientRect();
+        if (r.width && r.height && shown(element)) {
+            boxes.push({text: element.textContent, x: r.left, y: r.top, x2: r.right, y2: r.bottom});
+        }
+    }
+    const bad = [];
+    for (let i = 0; i < boxes.length; i += 1) {
+        for (let j = i + 1; j < boxes.length; j += 1) {
+            const a = boxes[i], b = boxes[j];
+            const w = Math.min(a.x2, b.x2) - Math.max(a.x, b.x);
+            const h = Math.min(a.y2, b.y2) - Math.max(a.y, b.y);
+            if (w > 0.5 && h > 0.5) bad.push([a.text, b.text]);
+        }
+    }
+    return {count: boxes.length, bad: bad};
+}"""
+
+IN_VIEW = "([map, lat, lon]) => window[map].getBounds().contains([lat, lon])"
+# The stop the tour is at shows as its own marker, not merged into a neighbour's.
+CURRENT_SHOWN = """() => {
+    const icons = document.querySelectorAll('.storymap-stop-icon.is-current');
+    return icons.length === 1 && getComputedStyle(icons[0]).visibility === 'visible';
+}"""
+
+
+@pytest.fixture(scope="module")
+def cli_reference(tmp_path_factory, cache_dir):
+    """The reference map as `storymap build` writes it (the route read from the text)."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("cli") / "kim.html"
+    subprocess.run(
+        [sys.executable, "-m", "storymap", "build",
+         str(REPO / "examples" / "kim-wladiwostok-2019.txt"), "--self-contained", "-o", str(out)],
+        cwd=REPO, check=True, capture_output=True, timeout=300,
+        env=dict(os.environ, STORYMAP_CACHE_DIR=str(cache_dir)),
+    )
+    return out
+
+
+@pytest.fixture
+def tour_page(browser, cli_reference):
+    page = Page(browser, cli_reference, 1400, 900)
+    yield page
+    page.close()
+
+
+def stop_places(data):
+    by_id = {place["id"]: place for place in data["places"]}
+    return [by_id[place_id] for place_id in data["route"]["stops"]]
+
+
+def test_first_view_frames_the_route(tour_page):
+    data = tour_page.data()
+    stops = stop_places(data)
+    assert [s["display"] for s in stops] == ["Pjöngjang", "Chassan", "Wladiwostok",
+                                             "Insel Russky"]
+    zoom = tour_page.page.evaluate(f"window['{data['map']}'].getZoom()")
+    assert zoom >= 5, zoom
+    for stop in stops:
+        assert tour_page.page.evaluate(IN_VIEW, [data["map"], stop["lat"], stop["lon"]]), stop
+    overlaps = tour_page.page.evaluate(OVERLAPS)
+    assert overlaps["bad"] == [] and overlaps["count"] >= 4
+    # The page opens on the lead, and the tour on its overview.
+    assert tour_page.page.locator(".passage.is-active").get_attribute("data-passage") == "0"
+    assert tour_page.page.inner_text(".storymap-tour-position") == "Übersicht · 4 Stationen"
+    ARTIFACTS.mkdir(exist_ok=True)
+    tour_page.page.screenshot(path=str(ARTIFACTS / "tour-overview.png"))
+    assert tour_page.errors == []
+
+
+def test_next_visits_the_stops_in_order(tour_page):
+    data = tour_page.data()
+    stops = stop_places(data)
+    for number, stop in enumerate(stops, 1):
+        tour_page.page.click(".storymap-tour-next")
+        tour_page.settle(1400)
+        assert tour_page.page.inner_text(".storymap-tour-position") == f"Station {number} von 4"
+        assert tour_page.page.evaluate(IN_VIEW, [data["map"], stop["lat"], stop["lon"]]), stop
+        assert tour_page.page.evaluate(CURRENT_SHOWN), number
+        # The itinerary row, the stop's passages and the leg that led there are marked.
+        current = tour_page.page.locator(".storymap-itinerary li.is-current")
+        assert current.count() == 1 and current.get_attribute("value") == str(number)
+        assert tour_page.page.locator(".passage.is-mentioning").count() >= 1
+        if number > 1:
+            weight = tour_page.page.evaluate(
+                f"window['{data['route']['legs'][number - 2]['line']}'].options.weight")
+            assert weight > 4
+    assert tour_page.page.locator(".storymap-tour-next").is_disabled()
+    assert "Insel Russky" in tour_page.page.inner_text("#storymap-live")
+    tour_page.page.click(".storymap-tour-previous")
+    tour_page.settle(1400)
+    assert tour_page.page.inner_text(".storymap-tour-position") == "Station 3 von 4"
+    assert tour_page.errors == []
+
+
+def test_keys_step_through_the_tour(tour_page):
+    page = tour_page.page
+    page.locator("body").press("n")
+    tour_page.settle(1200)
+    assert page.inner_text(".storymap-tour-position") == "Station 1 von 4"
+    page.keyboard.press("PageDown")
+    tour_page.settle(1200)
+    assert page.inner_text(".storymap-tour-position") == "Station 2 von 4"
+    page.keyboard.press("p")
+    tour_page.settle(1200)
+    assert page.inner_text(".storymap-tour-position") == "Station 1 von 4"
+    page.keyboard.press("PageUp")
+    tour_page.settle(1200)
+    assert page.inner_text(".storymap-tour-position") == "Übersicht · 4 Stationen"
+    # j still moves by passage: on from where the tour left the text.
+    before = int(page.locator(".passage.is-active").get_attribute("data-passage"))
+    page.keyboard.press("j")
+    tour_page.settle(500)
+    assert int(page.locator(".passage.is-active").get_attribute("data-passage")) == before + 1
+
+
+def test_itinerary_and_place_list_entries_are_buttons(tour_page):
+    data = tour_page.data()
+    page = tour_page.page
+    page.locator(".storymap-itinerary button[data-step='2']").click()
+    tour_page.settle(1400)
+    assert page.inner_text(".storymap-tour-position") == "Station 2 von 4"
+    chassan = stop_places(data)[1]
+    assert page.evaluate(IN_VIEW, [data["map"], chassan["lat"], chassan["lon"]])
+    russia = next(p for p in data["places"] if p["name"] == "Russia")
+    page.locator(f".storymap-places li[data-place='{russia['id']}'] button").click()
+    tour_page.settle(2000)
+    assert page.evaluate(f"window['{data['map']}'].getZoom()") <= 5
+    assert page.locator(".leaflet-popup").count() == 1
+
+
+def test_zoom_by_kind(tour_page):
+    data = tour_page.data()
+    page = tour_page.page
+    russia = next(p for p in data["places"] if p["name"] == "Russia")
+    page.click("a.mention:text-is('Russland') >> nth=0")
+    tour_page.settle(2200)
+    zoom = page.evaluate(f"window['{data['map']}'].getZoom()")
+    assert zoom <= 5, zoom
+    whole = page.evaluate(f"window['{data['map']}'].getBounds().contains({russia['extent']})")
+    assert whole, russia["extent"]  # Kaliningrad to Chukotka (lon > 180: kept in one piece)
+    assert russia["extent"][1][1] > 180 and russia["extent"][0][1] < 21
+    page.click("a.mention:text-is('Chassan') >> nth=0")
+    tour_page.settle(2200)
+    zoom = page.evaluate(f"window['{data['map']}'].getZoom()")
+    assert 8 <= zoom <= 10, zoom
+    page.click("a.mention:text-is('Kreml') >> nth=0")  # a building: street level, not more
+    tour_page.settle(2200)
+    assert 12 <= page.evaluate(f"window['{data['map']}'].getZoom()") <= 13
+    assert tour_page.errors == []
+
+
+def test_countries_are_outlines_lit_on_hover(tour_page):
+    page = tour_page.page
+    count = page.evaluate("document.querySelectorAll('path.storymap-area').length")
+    assert count >= 5  # North Korea, Russia, USA, Vietnam, China, South Korea
+    assert page.locator("path.leaflet-interactive[stroke-dasharray]").count() == 1  # a leg
+    page.click("a.mention:text-is('Russland') >> nth=0")
+    tour_page.settle(2200)
+    page.hover("a.mention:text-is('USA') >> nth=0")
+    widths = page.evaluate(
+        "Array.from(document.querySelectorAll('path.storymap-area'))"
+        ".map((p) => Number(p.getAttribute('stroke-width')))")
+    assert sorted(widths)[-2:] == [2.5, 2.5]  # Russia (selected) and the USA (pointed at)
+
+
+def test_german_page_speaks_german(tour_page):
+    data = tour_page.data()
+    page = tour_page.page
+    assert page.get_attribute(".leaflet-control-zoom-in", "title") == "Hineinzoomen"
+    assert page.get_attribute(".leaflet-control-zoom-out", "aria-label") == "Herauszoomen"
+    assert page.get_attribute(".leaflet-control-layers-toggle", "title") == "Kartenebenen"
+    assert page.get_attribute(".storymap-fullscreen", "title") == "Vollbild"
+    assert "Luftlinie" in page.inner_text(".storymap-leg-km >> nth=0")
+    names = page.locator(".storymap-places .storymap-place-name").all_inner_texts()
+    assert {"Nordkorea", "Russland", "Wladiwostok", "Peking", "Moskau"} <= set(names)
+    assert not {"North Korea", "Russia", "Moscow", "Beijing"} & set(names)
+    vladivostok = next(p for p in data["places"] if p["name"] == "Vladivostok")
+    facts = page.locator(f"li[data-place='{vladivostok['id']}'] .storymap-place-facts")
+    assert facts.inner_text().startswith("Stadt, Russland")
+    page.click(f"a.mention[data-place='{vladivostok['id']}'] >> nth=0")
+    tour_page.settle(2000)
+    popup = page.inner_text(".leaflet-popup")
+    assert "Wladiwostok" in popup and "Stadt · Russland" in popup
+    assert page.get_attribute(".leaflet-popup-close-button", "aria-label") == "Schließen"
+    assert page.inner_text("#storymap-live") == "Wladiwostok"
+
+
+def test_phone_tour_controls_are_visible_uncovered_and_work_by_touch(browser, cli_reference):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route("**/*", lambda route: route.continue_()
+               if route.request.url.startswith("file:") else route.abort())
+    try:
+        page.goto(cli_reference.as_uri())
+        page.wait_for_timeout(800)
+        data = page.evaluate("JSON.parse(document.getElementById('storymap-data').textContent)")
+        controls = [".leaflet-control-zoom-in", ".leaflet-control-zoom-out",
+                    ".storymap-tour-previous", ".storymap-tour-next", ".storymap-tour-position"]
+        map_box = page.locator(".folium-map").bounding_box()
+        for selector in controls:
+            box = page.locator(selector).bounding_box()
+            assert box and box["width"] > 0, selector
+            assert map_box["x"] <= box["x"] and box["x"] + box["width"] <= map_box["x"] + 390
+            assert map_box["y"] <= box["y"] <= map_box["y"] + map_box["height"], selector
+            # Nothing lies on top: the element hit at its middle is the control itself.
+            on_top = page.evaluate(
+                """(selector) => {
+                    const element = document.querySelector(selector);
+                    const r = element.getBoundingClientRect();
+                    const hit = document.elementFromPoint(r.left + r.width / 2,
+                                                          r.top + r.height / 2);
+                    return element === hit || element.contains(hit);
+                }""",
+                selector,
+            )
+            assert on_top, selector
+        for selector in (".storymap-tour-previous", ".storymap-tour-next"):
+            box = page.locator(selector).bounding_box()
+            assert box["width"] >= 40 and box["height"] >= 40, (selector, box)  # finger-sized
+        tour = page.locator(".storymap-tour").bounding_box()
+        corners = (".leaflet-control-zoom", ".leaflet-control-layers", ".storymap-fullscreen")
+        for selector in corners:
+            other = page.locator(selector).bounding_box()
+            apart = (tour["x"] >= other["x"] + other["width"] or other["x"] >= tour["x"] +
+                     tour["width"] or tour["y"] >= other["y"] + other["height"] or
+                     other["y"] >= tour["y"] + tour["height"])
+            assert apart, selector
+        first = stop_places(data)[0]
+        page.tap(".storymap-tour-next")
+        page.wait_for_timeout(1500)
+        assert page.inner_text(".storymap-tour-position") == "Station 1 von 4"
+        assert page.evaluate(IN_VIEW, [data["map"], first["lat"], first["lon"]])
+        page.tap(".storymap-tour-next")
+        page.wait_for_timeout(1500)
+        assert page.inner_text(".storymap-tour-position") == "Station 2 von 4"
+        assert page.evaluate(CURRENT_SHOWN)  # Chassan apart from Wladiwostok, even on a phone
+        assert page.evaluate(OVERLAPS)["bad"] == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "tour-phone.png"))
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_a_story_without_a_route_tours_its_passages(browser, tmp_path, gazetteer):
+    text = ("In Hamburg begann der Streik am Morgen.\n\nAm Mittag folgten Bremen und Hannover."
+            "\n\nAm Abend legten auch die Beschäftigten in München die Arbeit nieder.")
+    story = build_story(text, lang="de", route=None)
+    path = assemble_story(story.text, story.article, story.lang, story.mentions,
+                          title="Streik").save(tmp_path / "strike.html", self_contained=True)
+    page = Page(browser, path, 1400, 900)
+    try:
+        assert page.page.inner_text(".storymap-tour-position") == "Übersicht · 3 Abschnitte"
+        data = page.data()
+        hamburg = next(p for p in data["places"] if p["display"] == "Hamburg")
+        # No route: the first view is the first passage that names places.
+        assert page.page.evaluate(IN_VIEW, [data["map"], hamburg["lat"], hamburg["lon"]])
+        page.page.click(".storymap-tour-next")
+        page.settle(1200)
+        assert page.page.inner_text(".storymap-tour-position") == "Abschnitt 1 von 3"
+        page.page.click(".storymap-tour-next")
+        page.settle(1200)
+        assert page.page.locator(".passage.is-active").get_attribute("data-passage") == "1"
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+SHARED = Path("/work/shared/eval")
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs the shared evaluation corpora")
+def test_no_stop_marker_or_label_overlaps_on_any_corpus_map(browser, tmp_path, gazetteer):
+    """Every map of the German dev corpus and the journeys corpus, at its first view."""
+    texts = sorted((SHARED / "de-dev").glob("*.txt")) + sorted((SHARED / "journeys").glob("*.txt"))
+    assert texts
+    problems = {}
+    checked = 0
+    for text in texts:
+        story = build_story(text.read_text(encoding="utf-8"))
+        if not story.places:
+            continue
+        path = story.save(tmp_path / f"{text.parent.name}-{text.stem}.html", self_contained=True)
+        page = Page(browser, path, 1400, 900)
+        try:
+            found = page.page.evaluate(OVERLAPS)
+            if found["bad"] or page.errors:
+                problems[path.name] = (found["bad"], page.errors)
+            checked += 1
+        finally:
+            page.close()
+    assert checked >= 40 and problems == {}

@@ -418,3 +418,26 @@ def test_counts():
     assert count_places(0, "en") == "0 places"
     assert count_mentions(1, "de") == "einmal erwähnt"
     assert count_mentions(3, "en") == "mentioned 3 times"
+
+
+def test_list_entries_are_buttons_with_the_pages_names(environment):
+    places = context()["places"]
+    places[0] = dict(places[0], display="Wladiwostok", written=None, country_name="Russland")
+    places[1] = dict(places[1], display="Russland", written="russischen", country_name="")
+    page = render(environment, places=places)
+    item = page.find("li", data_place="gn:2")
+    button = item.find("button")
+    assert button.attrs["type"] == "button" and "storymap-place-button" in button.classes()
+    assert button.find("span", cls="storymap-place-name").text() == "Russland"
+    assert item.find("span", cls="storymap-place-label").text() == "(im Text „russischen“)"
+    assert item.find("span", cls="storymap-place-facts").text() == "Land · einmal erwähnt"
+    facts = page.find("li", data_place="gn:1").find("span", cls="storymap-place-facts").text()
+    assert facts == "Stadt, Russland · Station 2 · 2-mal erwähnt"
+    steps = page.find("section", cls="storymap-itinerary").find_all("button")
+    assert [step.attrs["data-step"] for step in steps] == ["1", "2"]
+    assert all(step.attrs["type"] == "button" for step in steps)
+
+
+def test_keys_help_names_the_tour_keys_when_there_is_a_route(environment):
+    assert "Bild ↓" in render(environment).find("p", cls="storymap-keys").text()
+    assert "Bild ↓" not in render(environment, itinerary=[]).find("p", cls="storymap-keys").text()

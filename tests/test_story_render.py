@@ -250,3 +250,84 @@ def test_stop_times_are_escaped_and_the_page_stays_deterministic(story):
 ])
 def test_hand_written_stop_times_are_checked(label, problem):
     assert (time_label_problem(label) is not None) is problem
+
+
+# Issue 17: names in the page's language, legs that say what their length is, areas by
+# their real extent, a first view that storymap.js fits without an animation in its way.
+
+
+def test_page_names_places_in_the_articles_base_form(story):
+    from storymap.render.names import country_name, place_names
+
+    names = place_names(story)
+    by_name = {p.name: names[p.id] for p in story.places}
+    assert by_name["North Korea"].display == "Nordkorea"
+    assert by_name["North Korea"].written == "Nordkoreas"
+    assert by_name["Russia"].display == "Russland"
+    assert by_name["Vladivostok"].display == "Wladiwostok"
+    assert by_name["Khasan"].display == "Chassan"  # the text's spelling, a name of the place
+    assert by_name["Vladivostok"].country == "Russland" and by_name["Russia"].country == ""
+    assert country_name("KP", "de") == "Nordkorea" and country_name("KP", "en") == "North Korea"
+    rows = itinerary_rows(story.to_html())
+    assert [row.split(" ")[0] for row in rows] == ["Pjöngjang", "Chassan", "Wladiwostok", "Insel"]
+    page = story.to_html()
+    assert "Stadt, Russland" in page and "Land, RU" not in page
+    assert "(im Text „Nordkoreas“)" in page
+
+
+def test_a_dateline_is_not_the_name(gazetteer):
+    from storymap.render.names import place_names
+
+    text = ("WLADIWOSTOK - Kim Jong Un ist mit dem Zug aus Pjöngjang in Wladiwostok "
+            "eingetroffen.")
+    story = build_story(text, lang="de")
+    names = place_names(story)
+    vladivostok = next(p for p in story.places if p.name == "Vladivostok")
+    assert vladivostok.label == "WLADIWOSTOK"
+    assert names[vladivostok.id].display == "Wladiwostok" and names[vladivostok.id].written is None
+    english = build_story("VLADIVOSTOK, Russia - Kim arrived in Vladivostok.", lang="en")
+    place = next(p for p in english.places if p.name == "Vladivostok")
+    assert place_names(english)[place.id].display == "Vladivostok"
+    assert place_names(english, "de")[place.id].country == "Russland"  # the interface's language
+
+
+def test_legs_say_their_length_is_as_the_crow_flies(gazetteer):
+    story = build_story(ARTICLE)  # as read from the text: by train
+    page = story.to_html()
+    assert "559 km Luftlinie \\u00b7 Zug" in page  # the leg's label on the map
+    rows = itinerary_rows(page)
+    assert rows[1].endswith("559 km Luftlinie ab der vorigen Station · Zug")
+    english = itinerary_rows(story.to_html(ui_lang="en"))
+    assert english[1].endswith("559 km as the crow flies from the previous stop · train")
+
+
+def test_any_travel_mode_renders(story):
+    """The journey also reads bus and sled legs; an unknown mode is simply not named."""
+    for modes in (("bus", "train", None), ("sled", "hovercraft", None)):
+        bus = assemble_story(story.text, story.article, story.lang, story.mentions,
+                             route=story.route, route_modes=modes, title=story.title)
+        page = bus.to_html()
+        assert ("Bus" in itinerary_rows(page)[1]) is (modes[0] == "bus")
+
+
+def test_areas_fit_their_real_extent(story):
+    data = story_data(story.to_html())
+    by_name = {p["name"]: p for p in data["places"]}
+    (south, west), (north, east) = by_name["Russia"]["extent"]
+    assert west < 21 and east > 180 and south < 42 and north > 80  # Kaliningrad to Chukotka
+    assert by_name["Russia"]["outline"] and by_name["North Korea"]["outline_zoom"] >= 7
+    (south, west), (north, east) = by_name["United States"]["extent"]
+    assert west > -170 and east < -66 and south > 24  # the lower 48 and Alaska, not Hawaii
+    soviet = by_name["Soviet Union"]
+    assert "outline" not in soviet and soviet["extent"][1][1] > 180  # its successors' extent
+    assert by_name["Middle East"]["extent"] and not by_name["Middle East"].get("outline")
+    assert by_name["Vladivostok"]["extent"] is None  # a town: zoomed to by its kind
+
+
+def test_the_map_script_fits_nothing_itself(story):
+    """An animated fit in folium's script would end after storymap.js's exact fit and undo it."""
+    page = story.to_html()
+    assert ".fitBounds(" not in page.split('id="storymap-data"')[1].split("storymap.js")[0]
+    data = story_data(page)
+    assert len(data["route"]["legs"]) == 3
+    assert data["ui"]["tour_position"] == "Station {number} von {count}"

@@ -108,3 +108,21 @@ class LegendControl(MacroElement):
         super().__init__()
         self._name = "LegendControl"
         self.legend_html = html_text
+
+
+class ScaleControl(MacroElement):
+    """Leaflet's scale bar, metric only where readers do not think in miles."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.control.scale({imperial: {{ this.imperial|tojson }}})
+            .addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, imperial: bool) -> None:
+        super().__init__()
+        self._name = "ScaleControl"
+        self.imperial = imperial

@@ -22,10 +22,11 @@ import folium
 from branca.element import Element
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from gazetteer.geo import haversine_km
 from storymap.geometry import great_circle
-from storymap.render import assets
+from storymap.render import areas, assets
 from storymap.render.basemap import BasemapOutlines
-from storymap.render.controls import Annotation, FullscreenControl, LegendControl
+from storymap.render.controls import Annotation, FullscreenControl, LegendControl, ScaleControl
 from storymap.render.messages import (
     catalogue,
     count_places,
@@ -34,6 +35,7 @@ from storymap.render.messages import (
     format_stop_time,
     time_datetime,
 )
+from storymap.render.names import PlaceNames, place_names
 from storymap.story import ANNOUNCED, Story, StoryPlace
 from storymap.text import Passage, Span
 
@@ -49,11 +51,21 @@ ANNOUNCED_DASHES = "8 10"
 STOP_COLOUR = "#b3261e"
 PLACE_COLOUR = "#1f5fa8"
 AREA_COLOUR = "#6b5fa8"
-# Radius of the light circle standing for an area, by kind (metres).
-AREA_RADIUS_M = {
-    "continent": 1_500_000, "ocean": 1_500_000, "sea": 400_000, "country": 300_000,
-    "historic_country": 300_000, "region": 250_000, "admin1": 80_000,
+# How far an area reaches from its point when no outline says (km): with the story's places
+# inside that reach, the area's extent is theirs; without, this span around the point.
+AREA_SPAN_KM = {
+    "continent": 3000, "ocean": 3000, "sea": 600, "region": 1000, "historic_country": 1500,
+    "country": 500, "admin1": 200, "admin2": 50,
 }
+# Bytes of country outlines a page may carry (the reference article's six take ~24 KB).
+OUTLINE_BUDGET = 60_000
+# Interface strings storymap.js needs (tour, Leaflet's own controls); the rest is in the page.
+UI_KEYS = (
+    "tour", "tour_overview", "tour_overview_count", "tour_position", "tour_previous",
+    "tour_next", "passages_tour", "passage_overview_count", "passage_position",
+    "passage_previous", "passage_next", "zoom_in", "zoom_out", "layers", "close_popup",
+    "leaflet_about", "fullscreen", "announced", "route_stops", "and",
+)
 _VIEWPORT = re.compile(r"<meta name=\"viewport\"[^>]*>", re.S)
 
 
@@ -83,10 +95,22 @@ def safe_json(data: object) -> str:
     )
 
 
+def _crow_flies(km: float, lang: str, messages: dict[str, str]) -> str:
+    """"559 km Luftlinie": a great-circle length must not read as the rail distance."""
+    return messages["crow_flies"].replace("{km}", format_km(km, lang))
+
+
+def _mode_text(mode: str | None, messages: dict[str, str]) -> str:
+    """How a leg was travelled ("Zug"); nothing for a mode the catalogue does not know."""
+    return messages.get(f"mode_{mode}", "") if mode else ""
+
+
 def _leg_text(km: float, mode: str | None, lang: str, messages: dict[str, str]) -> str:
-    """"559 km · Zug": the leg's length and, when the text says, how it was travelled."""
-    text = format_km(km, lang)
-    return f"{text} · {messages[f'mode_{mode}']}" if mode else text
+    """"559 km Luftlinie · Zug": the leg's length and, when the text says, how it was
+    travelled."""
+    text = _crow_flies(km, lang, messages)
+    how = _mode_text(mode, messages)
+    return f"{text} · {how}" if how else text
 
 
 def _screen_angle(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -146,16 +170,22 @@ def _mention_passages(story: Story) -> list[int]:
 
 
 def _popup(
-    story: Story, place: StoryPlace, messages: dict[str, str], sentences_in: _Sentences
+    story: Story,
+    place: StoryPlace,
+    names: PlaceNames,
+    messages: dict[str, str],
+    sentences_in: _Sentences,
 ) -> str:
-    """Name as written and in the gazetteer, kind, country, coordinates, and the sentences
-    that mention the place with the mention emphasised (all escaped)."""
+    """Name in the page's language and as written, kind, country, coordinates, and the
+    sentences that mention the place with the mention emphasised (all escaped)."""
     kind = messages.get(f"kind_{place.kind}", place.kind)
-    parts = [f"<strong>{html.escape(place.label)}</strong>"]
-    if place.name != place.label:
-        parts.append(f"<br><small>{html.escape(place.name)}</small>")
+    parts = [f"<strong>{html.escape(names.display)}</strong>"]
+    if names.written:
+        written = messages["written_as_label"].replace("{label}", names.written)
+        parts.append(f"<br><small>{html.escape(written)}</small>")
+    country = f" · {html.escape(names.country)}" if names.country else ""
     parts.append(
-        f"<br>{html.escape(kind)}{' · ' + html.escape(place.country) if place.country else ''}"
+        f"<br>{html.escape(kind)}{country}"
         f"<br><small>{place.lat:.4f}, {place.lon:.4f}</small>"
     )
     sentences = []
@@ -190,6 +220,89 @@ def _bounds(places: list[StoryPlace]) -> list[list[float]] | None:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
+def _span_box(lat: float, lon: float, km: float) -> areas.Box:
+    """The box ``km`` around a point (longitudes stretched towards the poles, capped)."""
+    dlat = km / 111.2
+    dlon = km / (111.2 * max(math.cos(math.radians(lat)), 0.2))
+    return (max(lat - dlat, -85.0), lon - dlon, min(lat + dlat, 85.0), lon + dlon)
+
+
+def _extent(place: StoryPlace, points: list[StoryPlace]) -> list[list[float]] | None:
+    """How much map an area needs: a country's outline box (a historic country's, its
+    successors'), else the story's places inside its reach, else a span by its kind. None
+    for a point place: the page zooms to it by kind."""
+    box: areas.Box | None = None
+    if place.kind == "country":
+        record = areas.country(place.country)
+        box = record.box if record else None
+    elif place.kind == "historic_country":
+        records = [areas.country(code) for code in areas.SUCCESSORS.get(place.country, ())]
+        box = areas.union([r.box for r in records if r is not None and r.box is not None])
+    if box is None and place.kind in AREA_SPAN_KM:
+        reach = AREA_SPAN_KM[place.kind]
+        inside = [
+            p for p in points
+            if p.id != place.id and (not place.country or p.country == place.country)
+            and haversine_km(place.lat, place.lon, p.lat, p.lon) <= reach
+        ]
+        if inside:
+            found = _bounds([place, *inside])
+            assert found is not None
+            middle = ((found[0][0] + found[1][0]) / 2, (found[0][1] + found[1][1]) / 2)
+            least = _span_box(middle[0], middle[1], reach / 4)
+            box = areas.union([(found[0][0], found[0][1], found[1][0], found[1][1]), least])
+        else:
+            box = _span_box(place.lat, place.lon, reach)
+    if box is None:
+        return None
+    return [[round(box[0], 3), round(box[1], 3)], [round(box[2], 3), round(box[3], 3)]]
+
+
+def _outline(place: StoryPlace) -> list[object] | None:
+    """A country's outline for storymap.js to draw (delta-coded centidegrees), or None."""
+    if place.kind != "country":
+        return None
+    record = areas.country(place.country)
+    if record is None or not record.parts:
+        return None
+    return [[list(ring) for ring in part] for part in record.parts]
+
+
+def _outlines_within_budget(story: Story) -> dict[str, list[object]]:
+    """The outlines the page carries: the most mentioned countries first, until
+    ``OUTLINE_BUDGET`` bytes (an article listing fifty countries stays a light page; the
+    rest are zoomed to by their extent all the same)."""
+    found: dict[str, list[object]] = {}
+    spent = 0
+    ranked = sorted(enumerate(story.places), key=lambda item: (-len(item[1].mentions), item[0]))
+    for _, place in ranked:
+        outline = _outline(place)
+        if outline is None:
+            continue
+        size = len(json.dumps(outline, separators=(",", ":")))
+        if spent + size > OUTLINE_BUDGET:
+            continue
+        found[place.id] = outline
+        spent += size
+    return found
+
+
+def _first_view(story: Story) -> list[StoryPlace]:
+    """What the map opens on: the route's stops, else the first passage that has places,
+    else every place (storymap.js refines this with the panels' padding)."""
+    if story.route:
+        return [story.place(place_id) for place_id in dict.fromkeys(story.route)]
+    by_passage: dict[int, dict[str, None]] = {}
+    for mention, passage in zip(story.mentions, _mention_passages(story), strict=True):
+        if mention.place is not None:
+            by_passage.setdefault(passage, {})[mention.place.id] = None
+    if by_passage:
+        first = [story.place(i) for i in by_passage[min(by_passage)]]
+        pins = [p for p in first if not p.area]
+        return pins or first
+    return [p for p in story.places if not p.area] or list(story.places)
+
+
 def _renumber(root: Element) -> None:
     """Replace branca's random element ids with sequence numbers (byte-identical pages)."""
     numbers = count(1)
@@ -202,25 +315,56 @@ def _renumber(root: Element) -> None:
     walk(root)
 
 
+def _initial_view(bounds: list[list[float]] | None) -> tuple[list[float], int]:
+    """Centre and zoom that frame ``bounds`` on a map of about 700 × 500 px.
+
+    Set as the map's starting view rather than fitted by Leaflet: a fit animates, and its end
+    would undo the exact fit storymap.js makes for the real map size and panels."""
+    if not bounds:
+        return [20.0, 0.0], 2
+
+    def mercator(lat: float) -> float:
+        lat = max(min(lat, 85.0), -85.0)
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    (south, west), (north, east) = bounds
+    width = (east - west) / 360 * 256
+    height = (mercator(north) - mercator(south)) / (2 * math.pi) * 256
+    scale = min(600 / width if width else math.inf, 400 / height if height else math.inf)
+    zoom = 9 if math.isinf(scale) else int(max(1, min(9, math.floor(math.log2(scale)))))
+    middle = (mercator(north) + mercator(south)) / 2
+    lat = math.degrees(2 * math.atan(math.exp(middle)) - math.pi / 2)
+    return [round(lat, 5), round((west + east) / 2, 5)], zoom
+
+
+def _stop_html(numbers: str, name: str, style: str) -> str:
+    """A stop's marker: its numbers on a disc (a pill for a revisit) and its name beside it,
+    where storymap.js moves it out of other labels' way."""
+    return (
+        f"<div class='{style}' aria-hidden='true'>{html.escape(numbers)}</div>"
+        f"<span class='storymap-stop-label'>{html.escape(name)}</span>"
+    )
+
+
 def build_map(
-    story: Story, tiles: str = "OpenStreetMap.Mapnik", ui_lang: str | None = None
-) -> tuple[folium.Map, dict[str, str]]:
-    """The folium map of the story and, per place id, the JS name of its marker."""
+    story: Story,
+    tiles: str = "OpenStreetMap.Mapnik",
+    ui_lang: str | None = None,
+    names: dict[str, PlaceNames] | None = None,
+) -> tuple[folium.Map, dict[str, object]]:
+    """The folium map of the story and what storymap.js needs to find in it: per place id
+    the JS name of its marker, the route legs' lines and labels, and the layer groups."""
     import xyzservices.providers as providers
 
     ui = ui_lang or story.lang
     messages = catalogue(ui)
-    pins = [p for p in story.places if not p.area]
-    focus = pins or list(story.places)
-    bounds = _bounds(focus)
-    centre = [
-        (bounds[0][0] + bounds[1][0]) / 2 if bounds else 20.0,
-        (bounds[0][1] + bounds[1][1]) / 2 if bounds else 0.0,
-    ]
-    fmap = folium.Map(location=centre, zoom_start=4, tiles=None, control_scale=True)
+    names = names or place_names(story, ui)
+    centre, zoom = _initial_view(_bounds(_first_view(story)))
+    fmap = folium.Map(location=centre, zoom_start=zoom, tiles=None)
     # Leaflet itself goes into the page head by ``render_page`` (links or inlined).
     fmap.default_js = []
     fmap.default_css = []
+    ScaleControl(imperial=ui.split("-")[0].lower() == "en").add_to(fmap)
     BasemapOutlines().add_to(fmap)
     provider = providers.query_name(tiles)
     folium.TileLayer(
@@ -236,6 +380,7 @@ def build_map(
         "places": folium.FeatureGroup(name=messages["layer_places"]),
         "stops": folium.FeatureGroup(name=messages["layer_stops"]),
     }
+    legs: list[tuple[Element, Element]] = []
     if story.route:
         modalities = story.stop_modalities()
         for number, (first, second, km) in enumerate(story.route_legs()):
@@ -243,22 +388,26 @@ def build_map(
             mode = story.route_modes[number] if number < len(story.route_modes) else None
             planned = modalities[number + 1] == ANNOUNCED  # the stop this leg arrives at
             line = great_circle((a.lat, a.lon), (b.lat, b.lon))
-            _leg_label(line, _leg_text(km, mode, ui, messages)).add_to(layers["route"])
-            about = f"{a.label} → {b.label}: {_leg_text(km, mode, ui, messages)}"
+            text = _leg_text(km, mode, ui, messages)
+            label = _leg_label(line, text).add_to(layers["route"])
+            about = f"{names[a.id].display} → {names[b.id].display}: {text}"
             if planned:
                 about += f" ({messages['announced']})"
-            folium.PolyLine(
+            polyline = folium.PolyLine(
                 line,
                 color=ROUTE_COLOUR,
                 weight=4,
                 opacity=0.85,
                 dash_array=ANNOUNCED_DASHES if planned else None,
                 class_name="storymap-route-leg--announced" if planned else None,
-            ).add_to(layers["route"]).add_child(Annotation(html.escape(about), about))
+            ).add_to(layers["route"])
+            polyline.add_child(Annotation(html.escape(about), about))
+            legs.append((polyline, label))
     markers: dict[str, folium.map.Layer] = {}
     sentences = _Sentences(story)
     for place in story.places:
-        popup = _popup(story, place, messages, sentences)
+        named = names[place.id]
+        popup = _popup(story, place, named, messages, sentences)
         if place.stop is not None:
             numbers = _stop_numbers(place)
             # A place visited again carries all its numbers ("1 · 7") on a wider pill.
@@ -267,23 +416,27 @@ def build_map(
             marker = folium.Marker(
                 [place.lat, place.lon],
                 icon=folium.DivIcon(
-                    html=f"<div class='{style}' aria-hidden='true'>{numbers}</div>",
+                    html=_stop_html(numbers, named.display, style),
                     icon_size=(width, 28),
                     icon_anchor=(width // 2, 14),
                     class_name="storymap-stop-icon",
                 ),
             ).add_to(layers["stops"])
-            tooltip = f"{numbers}. {place.label}"
+            tooltip = f"{numbers}. {named.display}"
         elif place.area:
-            marker = folium.Circle(
+            # The outline (drawn by storymap.js from the story data) shows the area; this
+            # handle at its point is what one clicks or hovers.
+            marker = folium.CircleMarker(
                 [place.lat, place.lon],
-                radius=AREA_RADIUS_M.get(place.kind, 150_000),
+                radius=6,
                 color=AREA_COLOUR,
-                weight=1,
+                weight=2,
                 fill=True,
-                fill_opacity=0.08,
+                fill_color="#ffffff",
+                fill_opacity=0.9,
+                class_name="storymap-area-handle",
             ).add_to(layers["regions"])
-            tooltip = place.label
+            tooltip = named.display
         else:
             marker = folium.CircleMarker(
                 [place.lat, place.lon],
@@ -294,7 +447,7 @@ def build_map(
                 fill_color="#ffffff",
                 fill_opacity=1.0,
             ).add_to(layers["places"])
-            tooltip = place.label
+            tooltip = named.display
         marker.add_child(Annotation(popup, tooltip))
         markers[place.id] = marker
     for layer in layers.values():
@@ -304,13 +457,18 @@ def build_map(
         LegendControl(
             f"<svg width='28' height='8' aria-hidden='true'><line x1='1' y1='4' x2='27' y2='4' "
             f"stroke='{ROUTE_COLOUR}' stroke-width='3' stroke-dasharray='6 4'/></svg> "
-            f"{html.escape(messages['legend_announced'])}"
+            f"<span class='storymap-legend-long'>{html.escape(messages['legend_announced'])}"
+            f"</span><span class='storymap-legend-short'>{html.escape(messages['announced'])}"
+            "</span>"
         ).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
-    if bounds:
-        fmap.fit_bounds(bounds, padding=(30, 30), max_zoom=9)
-    _renumber(fmap.get_root())
-    return fmap, {place_id: marker.get_name() for place_id, marker in markers.items()}
+    _renumber(fmap.get_root())  # names are read after this: they carry the new numbers
+    found: dict[str, object] = {
+        "markers": {place_id: marker.get_name() for place_id, marker in markers.items()},
+        "legs": [{"line": line.get_name(), "label": label.get_name()} for line, label in legs],
+        "layers": {key: layer.get_name() for key, layer in layers.items()},
+    }
+    return fmap, found
 
 
 def _passages_html(story: Story) -> list[dict[str, object]]:
@@ -356,9 +514,11 @@ def render_page(
     messages = catalogue(ui)
     data = story.to_dict()
     no_places = not story.places
+    names = place_names(story, ui)
     head = map_html = map_script = ""
+    found: dict[str, object] = {}
     if not no_places:
-        fmap, markers = build_map(story, tiles, ui)
+        fmap, found = build_map(story, tiles, ui, names)
         figure = fmap.get_root()
         figure.render()
         leaflet = assets.head_inline() if self_contained else assets.head_links()
@@ -366,8 +526,20 @@ def render_page(
         map_html = figure.html.render()
         map_script = figure.script.render()
         data["map"] = fmap.get_name()
-        for place in data["places"]:  # type: ignore[union-attr]
-            place["marker"] = markers[place["id"]]
+        data["layers"] = found["layers"]
+        data["ui"] = {key: messages[key] for key in UI_KEYS}
+    markers: dict[str, str] = found.get("markers", {})  # type: ignore[assignment]
+    points = [p for p in story.places if not p.area]
+    outlines = _outlines_within_budget(story)
+    for record, place in zip(data["places"], story.places, strict=True):  # type: ignore[call-overload]
+        named = names[place.id]
+        record.update(display=named.display, written=named.written, country_name=named.country,
+                      extent=_extent(place, points))
+        if place.id in outlines:
+            record["outline"] = outlines[place.id]
+            record["outline_zoom"] = areas.country(place.country).detail  # type: ignore[union-attr]
+        if markers:
+            record["marker"] = markers[place.id]
     places_in: dict[int, dict[str, None]] = {}
     for mention, passage_index in zip(story.mentions, _mention_passages(story), strict=True):
         if mention.place:
@@ -377,22 +549,28 @@ def render_page(
         for passage in story.article.passages
     ]
     stops = [story.place(place_id) for place_id in story.route]
-    data["route"] = {"stops": list(story.route), "bounds": _bounds(stops)}
-    data["bounds"] = _bounds([p for p in story.places if not p.area] or list(story.places))
+    times, modalities = story.stop_times(), story.stop_modalities()
+    dates = [format_stop_time(time, ui) for time in times]
+    data["route"] = {
+        "stops": list(story.route), "bounds": _bounds(stops),
+        "legs": found.get("legs", []), "dates": dates,
+        "announced": [modality == ANNOUNCED for modality in modalities],
+    }
+    data["bounds"] = _bounds(points or list(story.places))
     # One row per visit: a place the route returns to has a row for each arrival.
     itinerary = []
     leg_km = [None, *(km for _, _, km in story.route_legs())]
-    times, modalities = story.stop_times(), story.stop_modalities()
     for index, stop in enumerate(stops):
         km = leg_km[index]
         mode = story.route_modes[index - 1] if 0 < index <= len(story.route_modes) else None
         itinerary.append(
             {
                 "number": index + 1,
-                "name": stop.label,
+                "name": names[stop.id].display,
                 "km_from_previous": km,
-                "km_text": _leg_text(km, mode, ui, messages) if km is not None else "",
-                "date": format_stop_time(times[index], ui),
+                "km_text": _crow_flies(km, ui, messages) if km is not None else "",
+                "mode_text": _mode_text(mode, messages) if km is not None else "",
+                "date": dates[index],
                 "datetime": time_datetime(times[index]),
                 "announced": modalities[index] == ANNOUNCED,
             }
