@@ -39,7 +39,8 @@ SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 MANIFEST = "storymap-batch.json"
 INDEX = "index.html"
 SUMMARY = "summary.json"
-MANIFEST_VERSION = 1
+ASSETS = "assets"  # the one shared copy of Leaflet, with --shared-assets
+MANIFEST_VERSION = 2  # 2: entries carry the language, date and the stops' page names
 # Output stems the batch writes itself, so an article cannot take their names.
 _RESERVED_STEMS = frozenset({"index"})
 # Where the platform has it, "fork" after warming up in the parent: workers inherit the
@@ -53,12 +54,17 @@ Report = Callable[[str], None]
 
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
-    """Everything besides the article that shapes a map; part of the skip key."""
+    """Everything besides the article that shapes a map; part of the skip key.
+
+    Maps are self-contained by default (they open offline, from any folder); with
+    ``shared_assets`` they link one copy of Leaflet in ``OUTDIR/assets/`` instead, and with
+    neither, the CDN."""
 
     lang: str = "auto"
     ui_lang: str | None = None
     tiles: str = "OpenStreetMap.Mapnik"
-    self_contained: bool = False
+    self_contained: bool = True
+    shared_assets: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,8 @@ class ArticleResult:
     route: tuple[str, ...] = ()
     error: str | None = None
     seconds: float | None = None
+    lang: str | None = None
+    date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -130,6 +138,8 @@ class _Outcome:
     route: tuple[str, ...] = ()
     error: str | None = None
     seconds: float = 0.0
+    lang: str | None = None
+    date: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,7 +156,8 @@ def _build_article(source: Path, output: Path, options: BuildOptions) -> Story:
 
     story = story_from_file(source, ExtractOptions(lang=options.lang))
     story.save(
-        output, tiles=options.tiles, self_contained=options.self_contained, ui_lang=options.ui_lang
+        output, tiles=options.tiles, self_contained=options.self_contained, ui_lang=options.ui_lang,
+        asset_base=f"{ASSETS}/" if options.shared_assets else None,
     )
     return story
 
@@ -171,12 +182,17 @@ def _run_task(source: Path, output: Path, options: BuildOptions) -> _Outcome:
     except Exception as error:  # a bug in storymap: report it as one, keep the batch going
         message = f"internal error: {type(error).__name__}: {error}"
         return _Outcome(error=message, seconds=time.perf_counter() - started)
+    from storymap.render.names import place_names
+
+    names = place_names(story, options.ui_lang)
     return _Outcome(
-        title=story.title,
+        title=story.heading(options.ui_lang),
         places=len(story.places),
         mentions=len(story.mentions),
-        route=tuple(story.place(place_id).label for place_id in story.route),
+        route=tuple(names[place_id].display for place_id in story.route),  # base names
         seconds=time.perf_counter() - started,
+        lang=story.lang,
+        date=story.date,
     )
 
 
@@ -291,6 +307,8 @@ def _entries(
             "places": result.places,
             "mentions": result.mentions,
             "route": list(result.route),
+            "lang": result.lang,
+            "date": result.date,
         }
         for task, key, result in zip(tasks, keys, results, strict=True)
         if result is not None and result.status != "failed"
@@ -390,6 +408,8 @@ def _result(task: _Task, outcome: _Outcome) -> ArticleResult:
         mentions=outcome.mentions,
         route=outcome.route,
         seconds=round(outcome.seconds, 3),
+        lang=outcome.lang,
+        date=outcome.date,
     )
 
 
@@ -402,6 +422,8 @@ def _skipped(task: _Task, entry: dict[str, Any]) -> ArticleResult:
         places=entry.get("places"),
         mentions=entry.get("mentions"),
         route=tuple(entry.get("route") or ()),
+        lang=entry.get("lang"),
+        date=entry.get("date"),
     )
 
 
@@ -455,6 +477,10 @@ def run_batch(
     if not sources:
         raise ValueError("no articles to build")
     outdir.mkdir(parents=True, exist_ok=True)
+    if options.shared_assets:
+        from storymap.render.assets import write_shared
+
+        write_shared(outdir / ASSETS)
     tasks = _plan(sources, options)
     keys = [str(task.source.resolve()) for task in tasks]
     manifest = _load_manifest(outdir)
@@ -499,12 +525,28 @@ def run_batch(
 # The index page
 
 
-def render_index(summary: BatchSummary) -> str:
-    """``index.html``: a link to every map with its counts, then the failed inputs.
+def index_lang(articles: Sequence[ArticleResult], ui_lang: str | None = None) -> str:
+    """The index's language: the interface language asked for, else the one most of the
+    maps are in (German for a folder of German articles), English when none says."""
+    if ui_lang:
+        return ui_lang
+    counts: dict[str, int] = {}
+    for article in articles:
+        if article.status != "failed" and article.lang:
+            counts[article.lang] = counts.get(article.lang, 0) + 1
+    return min(counts, key=lambda lang: (-counts[lang], lang)) if counts else "en"
 
-    Deterministic (no times, no dates): an unchanged batch leaves the file unchanged.
+
+def render_index(summary: BatchSummary) -> str:
+    """``index.html``: in the articles' language, per map its title, date, route stops (the
+    pages' base names), place count and an embed snippet; then the failed inputs.
+
+    Deterministic (no times of the run): an unchanged batch leaves the file unchanged.
     """
     from jinja2 import Environment, PackageLoader, select_autoescape
+
+    from storymap.render.embed import embed_snippet
+    from storymap.render.messages import catalogue, format_date
 
     environment = Environment(
         loader=PackageLoader("storymap.render", "templates"),
@@ -513,24 +555,36 @@ def render_index(summary: BatchSummary) -> str:
         lstrip_blocks=True,
     )
     template = environment.get_template("batch_index.html.j2")
-    maps = [
-        {
+    lang = index_lang(summary.articles, summary.options.ui_lang)
+    messages = catalogue(lang)
+    maps = []
+    for article in summary.articles:
+        if article.status == "failed":
+            continue
+        title = article.title or article.output or ""
+        maps.append({
             "href": quote(article.output or ""),
-            "title": article.title or article.output,
+            "title": title,
             "input": article.input,
+            "date": format_date(article.date, lang),
+            "datetime": article.date or "",
             "places": article.places,
             "mentions": article.mentions,
             "route": list(article.route),
-        }
-        for article in summary.articles
-        if article.status != "failed"
-    ]
+            "embed": embed_snippet(article.output or "", title),
+        })
     failed = [
         {"input": article.input, "error": article.error}
         for article in summary.articles
         if article.status == "failed"
     ]
-    return template.render(maps=maps, failed=failed, version=__version__)
+    count = len(maps)
+    counted = messages["index_count_one" if count == 1 else "index_count"]
+    return template.render(
+        maps=maps, failed=failed, version=__version__, lang=lang, messages=messages,
+        count_text=counted.replace("{count}", str(count)),
+        failed_text=messages["index_failed"].replace("{count}", str(len(failed))),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -565,9 +619,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--tiles", default="OpenStreetMap.Mapnik",
         help="tile provider name from xyzservices (default OpenStreetMap.Mapnik)",
     )
-    parser.add_argument(
+    assets = parser.add_mutually_exclusive_group()
+    assets.add_argument(
         "--self-contained", action="store_true",
-        help="inline Leaflet: files that work from file:// offline",
+        help="inline Leaflet in every map: files that work from file:// offline (the default)",
+    )
+    assets.add_argument(
+        "--shared-assets", action="store_true",
+        help=f"one copy of Leaflet in OUTDIR/{ASSETS}/, linked relatively by every map",
+    )
+    assets.add_argument(
+        "--cdn", action="store_true", help="link Leaflet from a CDN (small files, need the net)",
     )
 
 
@@ -576,7 +638,8 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise ValueError(f"--jobs must be at least 1, not {args.jobs}")
     options = BuildOptions(
-        lang=args.lang, ui_lang=args.ui_lang, tiles=args.tiles, self_contained=args.self_contained
+        lang=args.lang, ui_lang=args.ui_lang, tiles=args.tiles,
+        self_contained=not (args.cdn or args.shared_assets), shared_assets=args.shared_assets,
     )
     summary = run_batch(
         args.inputs,

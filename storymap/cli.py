@@ -225,13 +225,14 @@ def _render(story: object, args: argparse.Namespace, output: Path) -> int:
         from storymap.exports.storymapjs import to_storymapjs
 
         _write_json(args.storymapjs, to_storymapjs(story, args.storymapjs_slides))
+    if not story.title:
+        heading = story.heading(args.ui_lang)
+        print(f"storymap: hint: no headline found; the page is titled “{heading}” "
+              "(set one with --title or title = \"…\" in the overrides file)", file=sys.stderr)
     if args.embed:
-        from html import escape
+        from storymap.render.embed import embed_snippet
 
-        print(
-            f'<iframe src="{escape(output.name)}" title="{escape(story.title)}" '
-            'style="width:100%;aspect-ratio:16/10;border:0" loading="lazy"></iframe>'
-        )
+        print(embed_snippet(output.name, story.heading(args.ui_lang)))
     return 0
 
 

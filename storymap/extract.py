@@ -13,6 +13,7 @@ from storymap.journey import infer_journey
 from storymap.mention import Mention
 from storymap.overrides import Overrides
 from storymap.story import Story, assemble_story
+from storymap.wordbounds import whole_words
 
 # An online fallback: takes the geoparse result, returns it with more mentions resolved.
 Geocoder = Callable[[GeoparseResult], GeoparseResult]
@@ -77,7 +78,9 @@ def build_story(
         )
         mentions = applied.mentions
         notes = tuple(applied.unmatched)
-        result = replace(result, mentions=mentions)
+    # No link starts or ends inside a word (a final filter; the geoparser will take it over).
+    mentions = whole_words(text, mentions, result.lang)
+    result = replace(result, mentions=mentions)
     # A route given by hand has no times and was travelled, unless the overrides say more.
     modes: tuple[str | None, ...] = ()
     journey = None

@@ -223,31 +223,40 @@ class Story:
         write_atomically(path, self.to_html(**options))
         return path
 
+    def heading(self, ui_lang: str | None = None) -> str:
+        """The title a page shows: the story's own (given, or the text's headline), else
+        what the map shows — the route or the first places, and the date."""
+        if self.title:
+            return self.title
+        from storymap.render.names import describe
+
+        return describe(self, ui_lang)
+
     def _repr_html_(self) -> str:
         """Jupyter shows the story map inline (in an iframe, so its script runs isolated)."""
         from html import escape
 
         page = escape(self.to_html(), quote=True)
         return (
-            f'<iframe srcdoc="{page}" title="{escape(self.title)}" '
-            'style="width:100%;height:600px;border:0"></iframe>'
+            f'<iframe srcdoc="{page}" title="{escape(self.heading())}" '
+            'allow="fullscreen" style="width:100%;height:600px;border:0"></iframe>'
         )
 
 
 def _title_of(article: Article, text: str) -> str:
-    """The headline when the article opens with one (a short first line, no final stop,
-    followed by more text in the same paragraph), else its first sentence, shortened."""
-    if not article.passages:
+    """The headline when the article opens with one — a short first line without a final
+    stop, followed by more text — else "": the page then says what its map shows instead of
+    repeating the lead (``Story.heading``)."""
+    if not article.passages or article.passages[0].caption:
         return ""
     first = article.passages[0]
     paragraph = text[first.start : first.end]
     line, _, rest = paragraph.partition("\n")
-    line = line.strip()
-    if rest.strip() and len(line) <= MAX_TITLE and not line.endswith((".", "!", "?", ":")):
+    line = " ".join(line.split())
+    more = bool(rest.strip()) or len(article.passages) > 1
+    if more and line and len(line) <= MAX_TITLE and not line.endswith((".", "!", "?", ":")):
         return line
-    sentence = first.sentences[0] if first.sentences else first
-    title = " ".join(text[sentence.start : sentence.end].split())
-    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
+    return ""
 
 
 def assemble_story(

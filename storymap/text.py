@@ -6,6 +6,7 @@ Offsets everywhere refer to the original (decoded) input string, so a mention's
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -30,6 +31,9 @@ class Passage:
     start: int
     end: int
     sentences: tuple[Span, ...]
+    # A photo caption or credit line ("… Foto: dpa", "© Reuters …"): text of the article,
+    # but no passage the map follows.
+    caption: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,18 +130,91 @@ def read_article(text: str) -> Article:
         body_start = match.end()
     passages = []
     for index, (start, end) in enumerate(_paragraphs(text, body_start)):
-        passages.append(Passage(index, start, end, tuple(_sentences(text, start, end))))
+        passages.append(Passage(index, start, end, tuple(_sentences(text, start, end)),
+                                is_caption(text[start:end])))
     return Article(text=text, body_start=body_start, date=date, passages=tuple(passages))
 
 
 def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
+    """Blocks between blank lines, each cut further where its lines are paragraphs."""
     spans = []
     position = start
     for match in _PARAGRAPH_BREAK.finditer(text, start):
-        spans.append((position, match.start()))
+        spans.extend(_line_paragraphs(text, position, match.start()))
         position = match.end()
-    spans.append((position, len(text)))
-    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+    spans.extend(_line_paragraphs(text, position, len(text)))
+    return spans
+
+
+# A line that ends a sentence (a full stop, also before closing quotes or brackets; a
+# closing bracket; a colon before what follows) ends a paragraph when the next line starts
+# one; so does a short line that does not run on (a heading, a dateline, a list item).
+_LINE_END = re.compile(r"(?:[.!?…][\"'”“»«)\]]*|\)|:)\Z")
+_HEADING_CHARS = 80
+_HEADING_WORDS = 12
+_NO_HEADING_END = (",", ";", "-", "–", "—", "/", "&", "+")
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-blank lines of ``text[start:end]``, trimmed."""
+    lines = []
+    position = start
+    while position < end:
+        cut = text.find("\n", position, end)
+        cut = end if cut < 0 else cut
+        a, b = _trim(text, position, cut)
+        if b > a:
+            lines.append((a, b))
+        position = cut + 1
+    return lines
+
+
+def _line_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` (a block without blank lines) as paragraphs: one per line when
+    the block is laid out that way — every line ends a sentence before a line that starts
+    one (or a heading), or is a heading itself —, else the whole block. One line break
+    inside a sentence ("… von mehr als\n18 000 Kilometern", hard-wrapped text, a pasted
+    tweet) means the lines are not paragraphs, and the block stays one passage."""
+    lines = _lines(text, start, end)
+    if len(lines) <= 1:
+        return lines
+    for (a, b), (c, d) in itertools.pairwise(lines):
+        starts = not text[c].islower() or _heading_like(text, c, d)
+        if not (_LINE_END.search(text, a, b) and starts) and not _heading_like(text, a, b):
+            return [(lines[0][0], lines[-1][1])]
+    return lines
+
+
+def _heading_like(text: str, start: int, end: int) -> bool:
+    """A short line that does not run on: a heading, a dateline, a list item."""
+    line = text[start:end]
+    return (
+        len(line) <= _HEADING_CHARS
+        and len(line.split()) <= _HEADING_WORDS
+        and not line.endswith(_NO_HEADING_END)
+    )
+
+
+# Credit lines and photo captions: "… Foto: - / dpa", "© dpa Es ist …", "(Bild: Paul
+# Ripke)", "Photo: Reuters", "Von Christoph Sator, dpa". Only short passages qualify: a long
+# paragraph that names a photographer is still the article.
+_CAPTION_CHARS = 400
+_CREDIT = re.compile(
+    r"©|\(c\)\s|(?:^|[\s(/])(?:Fotos?|Bild(?:er)?|Photos?|Photograph|Credits?|Image|"
+    r"Quelle|Grafik|Illustration|Archivbild|Symbolbild)\s*:|\((?:\w+ )?photo\)",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"(?:von|by)\s+[^.!?\n]{0,60}?\b(?:dpa|AFP|AP|Reuters|KNA|epd|SDA|APA|sid|Agenturen)\W*",
+    re.I,
+)
+
+
+def is_caption(passage: str) -> bool:
+    """Whether a passage is a photo caption or credit line rather than running text."""
+    if len(passage) > _CAPTION_CHARS:
+        return False
+    return bool(_CREDIT.search(passage) or _BYLINE.fullmatch(passage))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -111,14 +111,20 @@ def test_summary_describes_every_article(first_run):
     by_name = {Path(a["input"]).name: a for a in summary["articles"]}
     assert [Path(a["input"]).name for a in summary["articles"]] == sorted(by_name)
     assert by_name["latin1.txt"]["status"] == "failed" and by_name["latin1.txt"]["output"] is None
+    from storymap.render.names import place_names
+
     kim = by_name[EXAMPLE.name]
     story = build_story(EXAMPLE.read_text(encoding="utf-8"))
     assert kim["status"] == "built" and kim["output"] == "kim-wladiwostok-2019.html"
     assert (kim["places"], kim["mentions"]) == (len(story.places), len(story.mentions))
-    assert kim["route"] == [story.place(i).label for i in story.route]
+    names = place_names(story)
+    assert kim["route"] == [names[i].display for i in story.route]  # the pages' base names
+    assert kim["title"] == story.heading() and kim["lang"] == "de" and kim["date"] == "2019-04"
     assert len(kim["route"]) >= 3 and kim["seconds"] > 0
     page = (outdir / kim["output"]).read_text(encoding="utf-8")
-    assert page == story.to_html()  # the batch writes exactly what `storymap build` would
+    # The batch writes exactly what `storymap build --self-contained` would: by default a
+    # batch's maps open offline, from any folder.
+    assert page == story.to_html(self_contained=True)
 
 
 def test_index_links_every_map_with_its_counts(first_run):
@@ -204,7 +210,8 @@ def test_build_key_follows_bytes_options_and_data():
     key = build_key(b"text", BuildOptions(), "fp1")
     assert key == build_key(b"text", BuildOptions(), "fp1")
     assert key != build_key(b"text!", BuildOptions(), "fp1")
-    assert key != build_key(b"text", BuildOptions(self_contained=True), "fp1")
+    assert key != build_key(b"text", BuildOptions(self_contained=False), "fp1")
+    assert key != build_key(b"text", BuildOptions(shared_assets=True), "fp1")
     assert key != build_key(b"text", BuildOptions(), "fp2")
 
 

@@ -400,7 +400,11 @@ def test_large_input_shows_progress_while_working(cache_dir, gazetteer, tmp_path
 def test_small_input_prints_no_progress(cli, tmp_path):
     result, _ = build_page(cli, tmp_path, SHORT.encode("utf-8"))
     assert_ok(result)
-    assert [line.split(" (")[0] for line in stderr_lines(result)] == [
+    lines = stderr_lines(result)
+    # The text has no headline: one line says what the page is titled and how to set a title.
+    hints = [line for line in lines if line.startswith("storymap: hint: ")]
+    assert len(hints) == 1 and "--title" in hints[0] and "Pjöngjang →" in hints[0]
+    assert [line.split(" (")[0] for line in lines if line not in hints] == [
         f"wrote {tmp_path / 'article.html'}"
     ]
 
@@ -483,8 +487,12 @@ def test_embed_snippet_escapes_a_hostile_title(cli, tmp_path):
                  "--title", HOSTILE)
     assert_ok(result)
     tags = fragment(result.stdout.decode("utf-8"))
-    assert [tag for tag, _ in tags.tags] == ["iframe"]
-    assert tags.tags[0][1]["title"] == HOSTILE
+    # A responsive wrapper (aspect ratio) and the frame itself, titled, nothing else.
+    assert [tag for tag, _ in tags.tags] == ["div", "iframe"]
+    frame = tags.tags[1][1]
+    assert frame["title"] == HOSTILE and frame["allow"] == "fullscreen"
+    assert frame["loading"] == "lazy" and frame["src"] == "a.html"
+    assert "aspect-ratio" in (tags.tags[0][1]["style"] or "")
 
 
 @pytest.fixture(scope="module")

@@ -50,7 +50,7 @@ def _overview(story: Story) -> dict[str, Any]:
     return {
         "type": "overview",
         "text": {
-            "headline": html.escape(story.title),
+            "headline": html.escape(story.heading()),
             "text": " · ".join(html.escape(fact) for fact in facts if fact),
         },
     }

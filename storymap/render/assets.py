@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import re
+import shutil
+from html import escape
 from pathlib import Path
 
 LEAFLET_VERSION = "1.9.3"
@@ -23,6 +25,29 @@ def head_links() -> str:
         f'<link rel="stylesheet" href="{CDN}/leaflet.css">\n'
         f'<script src="{CDN}/leaflet.js"></script>\n'
     )
+
+
+def head_local(base: str) -> str:
+    """Links to one shared copy of Leaflet in the folder ``base`` (relative, "assets/")."""
+    return (
+        f'<link rel="stylesheet" href="{escape(base)}leaflet.css">\n'
+        f'<script src="{escape(base)}leaflet.js"></script>\n'
+    )
+
+
+def write_shared(folder: Path) -> None:
+    """Copy Leaflet's script, stylesheet and images into ``folder`` (for ``head_local``);
+    files already there with the same bytes are left alone."""
+    source = _leaflet_dir()
+    names = ["leaflet.js", "leaflet.css", *(f"images/{p.name}" for p in
+                                           sorted((source / "images").glob("*.png")))]
+    for name in names:
+        target = folder / name
+        data = (source / name).read_bytes()
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / name, target)
 
 
 def head_inline() -> str:

@@ -10,32 +10,45 @@ from jinja2 import Template
 
 
 class FullscreenControl(MacroElement):
-    """A button that shows the map full screen with the browser's Fullscreen API."""
+    """A button that shows the map full screen with the browser's Fullscreen API, and says
+    which state it is in (``aria-pressed``, its label). Left out where the page may not go
+    full screen (a cross-origin frame without ``allow="fullscreen"``): a button that does
+    nothing would fail silently."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function () {
+            var enter = {{ this.title|tojson }}, leave = {{ this.exit_title|tojson }};
             var Control = L.Control.extend({
                 options: {position: "topleft"},
                 onAdd: function (map) {
                     var button = L.DomUtil.create("button", "storymap-fullscreen leaflet-bar");
+                    var box = map.getContainer();
+                    var show = function () {
+                        var on = document.fullscreenElement === box;
+                        button.title = on ? leave : enter;
+                        button.setAttribute("aria-label", on ? leave : enter);
+                        button.setAttribute("aria-pressed", on ? "true" : "false");
+                    };
                     button.type = "button";
-                    button.title = {{ this.title|tojson }};
-                    button.setAttribute("aria-label", {{ this.title|tojson }});
+                    show();
                     button.innerHTML = '<svg viewBox="0 0 16 16" width="16" height="16" ' +
                         'aria-hidden="true"><path d="M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5" ' +
                         'fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+                    if (!document.fullscreenEnabled || !box.requestFullscreen) {
+                        button.hidden = true;
+                    }
                     L.DomEvent.disableClickPropagation(button);
                     L.DomEvent.on(button, "click", function () {
-                        var box = map.getContainer();
                         if (document.fullscreenElement) {
                             document.exitFullscreen();
-                        } else if (box.requestFullscreen) {
-                            box.requestFullscreen();
+                        } else {
+                            box.requestFullscreen().catch(function () {});
                         }
                     });
                     document.addEventListener("fullscreenchange", function () {
+                        show();
                         map.invalidateSize();
                     });
                     return button;
@@ -47,10 +60,11 @@ class FullscreenControl(MacroElement):
         """
     )
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, exit_title: str) -> None:
         super().__init__()
         self._name = "FullscreenControl"
         self.title = title
+        self.exit_title = exit_title
 
 
 class Annotation(MacroElement):

@@ -111,3 +111,50 @@ def _display(
     if gazetteer is not None and _spells(label, place.id, gazetteer):
         return label
     return base
+
+
+# A title that lists a route or places stays short enough for a tab and an iframe's title.
+_TITLE_STOPS = 6
+_TITLE_PLACES = 3
+
+
+def _listed(items: list[str], conjunction: str) -> str:
+    """"A", "A und B", "A, B und C"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def describe(story: Story, ui_lang: str | None = None) -> str:
+    """What the map shows, as the title of a story that has none: the route in the page's
+    names ("Pjöngjang → Chassan → Wladiwostok · April 2019"), or its first places; "" for
+    a text without places (the page then says "Ohne Titel")."""
+    from storymap.render.messages import catalogue, format_date
+
+    ui = ui_lang or story.lang
+    messages = catalogue(ui)
+    names = place_names(story, ui)
+    stops: list[str] = []
+    for place_id in story.route:
+        name = names[place_id].display
+        if not stops or stops[-1] != name:
+            stops.append(name)
+    if len(stops) > _TITLE_STOPS:
+        stops = [*stops[:2], "…", *stops[-2:]]
+    if len(stops) >= 2:
+        shown = " → ".join(stops)
+    else:
+        points = [p for p in story.places if not p.area] or list(story.places)
+        if not points:
+            return ""
+        # "A, B und C", "A, B, C und D"; from five on "A, B, C und 2 weitere Orte".
+        count = len(points) if len(points) <= _TITLE_PLACES + 1 else _TITLE_PLACES
+        first = [names[p.id].display for p in points[:count]]
+        rest = len(points) - len(first)
+        if rest:
+            shown = messages["title_more_places"].replace("{places}", ", ".join(first))
+            shown = shown.replace("{count}", str(rest))
+        else:
+            shown = _listed(first, messages["and"])
+    date = format_date(story.date, ui)
+    return f"{shown} · {date}" if date else shown

@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from gazetteer.geo import haversine_km
 from storymap.geometry import great_circle
 from storymap.render import areas, assets
-from storymap.render.basemap import BasemapOutlines
+from storymap.render.basemap import WORLD_DETAIL, BasemapOutlines, OutlineLayer, outlines
 from storymap.render.controls import Annotation, FullscreenControl, LegendControl, ScaleControl
 from storymap.render.messages import (
     catalogue,
@@ -65,7 +65,13 @@ UI_KEYS = (
     "tour_next", "passages_tour", "passage_overview_count", "passage_position",
     "passage_previous", "passage_next", "zoom_in", "zoom_out", "layers", "close_popup",
     "leaflet_about", "fullscreen", "announced", "route_stops", "and",
+    "fullscreen_exit", "fullscreen_on", "fullscreen_off", "wheel_hint", "wheel_hint_mac",
+    "tiles_failed", "attribution_show", "attribution_hide", "close_card", "passage_shown",
+    "map_failed", "close_notice",
 )
+# The outline map zooms no deeper than its finest outline follows the coast (and never less
+# than the world outline's own limit).
+OUTLINE_ZOOM_MAX = 8
 _VIEWPORT = re.compile(r"<meta name=\"viewport\"[^>]*>", re.S)
 
 
@@ -81,6 +87,41 @@ def _environment() -> Environment:
 
 def _static(name: str) -> str:
     return resources.files("storymap.render").joinpath("static", name).read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _world_json() -> str:
+    return safe_json(json.loads(outlines()))
+
+
+def compact_script(code: str) -> str:
+    """JavaScript without indentation, blank lines and whole-line comments: the same
+    program in two thirds of the bytes (no line of ours continues a string onto the next,
+    so only whitespace and comments go)."""
+    lines = []
+    in_comment = False
+    for line in code.splitlines():
+        text = line.strip()
+        if in_comment:
+            in_comment = "*/" not in text
+            continue
+        if text.startswith("/*"):
+            in_comment = "*/" not in text
+            continue
+        if text and not text.startswith("//"):
+            lines.append(text)
+    return "\n".join(lines)
+
+
+def compact_css(css: str) -> str:
+    """CSS without comments, indentation and blank lines."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return "\n".join(line.strip() for line in css.splitlines() if line.strip())
+
+
+def _tile_name(name: str) -> str:
+    """A readable layer name: "OpenStreetMap", not "OpenStreetMap.Mapnik"."""
+    return name.split(".")[0] if name == "OpenStreetMap.Mapnik" else name.replace(".", " ")
 
 
 def safe_json(data: object) -> str:
@@ -258,33 +299,43 @@ def _extent(place: StoryPlace, points: list[StoryPlace]) -> list[list[float]] | 
     return [[round(box[0], 3), round(box[1], 3)], [round(box[2], 3), round(box[3], 3)]]
 
 
-def _outline(place: StoryPlace) -> list[object] | None:
-    """A country's outline for storymap.js to draw (delta-coded centidegrees), or None."""
-    if place.kind != "country":
-        return None
-    record = areas.country(place.country)
-    if record is None or not record.parts:
-        return None
-    return [[list(ring) for ring in part] for part in record.parts]
-
-
-def _outlines_within_budget(story: Story) -> dict[str, list[object]]:
-    """The outlines the page carries: the most mentioned countries first, until
-    ``OUTLINE_BUDGET`` bytes (an article listing fifty countries stays a light page; the
-    rest are zoomed to by their extent all the same)."""
+def _land_within_budget(story: Story) -> dict[str, list[object]]:
+    """The 1:50m outlines the page carries, by ISO code: the countries the story names (lit
+    when selected) and those its places lie in (the outline map's land), most mentioned
+    first, until ``OUTLINE_BUDGET`` bytes (an article listing fifty countries stays a light
+    page; the rest are zoomed to by their extent and drawn from the world outline)."""
+    weight: dict[str, int] = {}
+    for place in story.places:
+        if place.country:
+            weight[place.country] = weight.get(place.country, 0) + len(place.mentions) + (
+                2 if place.stop else 1)
     found: dict[str, list[object]] = {}
     spent = 0
-    ranked = sorted(enumerate(story.places), key=lambda item: (-len(item[1].mentions), item[0]))
-    for _, place in ranked:
-        outline = _outline(place)
-        if outline is None:
+    for code in sorted(weight, key=lambda code: (-weight[code], code)):
+        record = areas.country(code)
+        if record is None or not record.parts:
             continue
+        outline = [[list(ring) for ring in part] for part in record.parts]
         size = len(json.dumps(outline, separators=(",", ":")))
         if spent + size > OUTLINE_BUDGET:
             continue
-        found[place.id] = outline
+        found[code] = outline
         spent += size
     return found
+
+
+def _outline_detail(story: Story, land: dict[str, list[object]]) -> int:
+    """How deep the outline map may zoom: as far as the coarsest outline among the route's
+    (else the places') countries still follows its border."""
+    places = [story.place(place_id) for place_id in story.route] or [
+        place for place in story.places if not place.area]
+    details = [
+        record.detail for record in (areas.country(p.country) for p in places if p.country in land)
+        if record is not None
+    ]
+    if not details:
+        return WORLD_DETAIL
+    return max(WORLD_DETAIL, min(min(details), OUTLINE_ZOOM_MAX))
 
 
 def _first_view(story: Story) -> list[StoryPlace]:
@@ -367,12 +418,14 @@ def build_map(
     ScaleControl(imperial=ui.split("-")[0].lower() == "en").add_to(fmap)
     BasemapOutlines().add_to(fmap)
     provider = providers.query_name(tiles)
-    folium.TileLayer(
+    tiles_max_zoom = int(provider.get("max_zoom", 18))
+    tile_layer = folium.TileLayer(
         tiles=provider.build_url(),
-        attr=f"{provider.html_attribution} | {DATA_ATTRIBUTION}",
-        name=provider.name,
-        max_zoom=provider.get("max_zoom", 18),
+        attr=provider.html_attribution,
+        name=_tile_name(provider.name),
+        max_zoom=tiles_max_zoom,
     ).add_to(fmap)
+    outline_layer = OutlineLayer(messages["layer_outlines"]).add_to(fmap)
 
     layers = {
         "regions": folium.FeatureGroup(name=messages["layer_regions"]),
@@ -452,7 +505,7 @@ def build_map(
         markers[place.id] = marker
     for layer in layers.values():
         layer.add_to(fmap)
-    FullscreenControl(messages["fullscreen"]).add_to(fmap)
+    FullscreenControl(messages["fullscreen"], messages["fullscreen_exit"]).add_to(fmap)
     if ANNOUNCED in story.stop_modalities()[1:]:  # a dashed leg is drawn: say what it means
         LegendControl(
             f"<svg width='28' height='8' aria-hidden='true'><line x1='1' y1='4' x2='27' y2='4' "
@@ -467,16 +520,42 @@ def build_map(
         "markers": {place_id: marker.get_name() for place_id, marker in markers.items()},
         "legs": [{"line": line.get_name(), "label": label.get_name()} for line, label in legs],
         "layers": {key: layer.get_name() for key, layer in layers.items()},
+        "basemap": {"tiles": tile_layer.get_name(), "outlines": outline_layer.get_name(),
+                    "tiles_max_zoom": tiles_max_zoom,
+                    "attribution": provider.html_attribution,
+                    "data_attribution": DATA_ATTRIBUTION},
     }
     return fmap, found
 
 
-def _passages_html(story: Story) -> list[dict[str, object]]:
-    """Each paragraph with its mentions as links (everything else escaped)."""
+def _headline_passages(story: Story, title: str) -> tuple[int | None, set[int]]:
+    """The passage that is the page's title (shown once, as the heading of the text) and
+    the copies of it right after (scraped pages repeat their headline): hidden."""
+    wanted = " ".join(title.split())
+    if not wanted:
+        return None, set()
+    passages = story.article.passages
+    same = [" ".join(story.text[p.start : p.end].split()) == wanted for p in passages]
+    if not passages or not same[0]:
+        return None, set()
+    repeats = set()
+    for passage, equal in zip(passages[1:], same[1:], strict=True):
+        if not equal:
+            break
+        repeats.add(passage.index)
+    return passages[0].index, repeats
+
+
+def _passages_html(story: Story, title: str) -> list[dict[str, object]]:
+    """Each paragraph with its mentions as links (everything else escaped), with what kind
+    of passage it is: the headline, a copy of it, a caption, or running text (numbered as
+    print lists it)."""
     result = []
     by_passage: dict[int, list[int]] = {}
     for index, passage_index in enumerate(_mention_passages(story)):
         by_passage.setdefault(passage_index, []).append(index)
+    headline, repeats = _headline_passages(story, title)
+    number = 0
     for passage in story.article.passages:
         position = passage.start
         pieces = []
@@ -496,8 +575,64 @@ def _passages_html(story: Story) -> list[dict[str, object]]:
             position = mention.end
         pieces.append(html.escape(story.text[position : passage.end]))
         text = "".join(pieces).replace("\n", "<br>\n")
-        result.append({"index": passage.index, "html": text})
+        kind = ("headline" if passage.index == headline else "repeat"
+                if passage.index in repeats else "caption" if passage.caption else "text")
+        if kind == "text":
+            number += 1
+        result.append({"index": passage.index, "html": text, "kind": kind,
+                       "number": number if kind == "text" else None})
     return result
+
+
+def _stop_name(place: StoryPlace, name: str, messages: dict[str, str]) -> str:
+    """What a screen reader calls a stop marker: "Station 2: Chassan", "Stationen 1 und
+    4: Pjöngjang"."""
+    numbers = place.stops or ((place.stop,) if place.stop else ())
+    if len(numbers) > 1:
+        listed = ", ".join(str(n) for n in numbers[:-1]) + f" {messages['and']} {numbers[-1]}"
+        return f"{messages['route_stops'].replace('{numbers}', listed)}: {name}"
+    return f"{messages['route_stop'].replace('{number}', str(numbers[0]))}: {name}"
+
+
+# A printed stop lists at most this many passages, each by one sentence of at most this many
+# characters (the article follows in full).
+PRINT_PASSAGES = 4
+PRINT_SENTENCE = 240
+
+
+def _stop_passages(
+    story: Story, place: StoryPlace, numbers: dict[int, int], sentences_in: _Sentences
+) -> list[dict[str, object]]:
+    """The passages that mention a stop, each with its printed number and the first of its
+    sentences that names the stop: the printed itinerary says where the text tells it."""
+    found: dict[int, str] = {}
+    passages = story.article.passages
+    starts = [p.start for p in passages]
+    for index in place.mentions:
+        mention = story.mentions[index]
+        where = _enclosing(starts, passages, mention.start)
+        number = numbers.get(passages[where].index) if where >= 0 else None
+        if number is None or number in found:
+            continue
+        sentence = _enclosing(sentences_in.starts, sentences_in.spans, mention.start)
+        span = sentences_in.spans[sentence] if sentence >= 0 else passages[where]
+        quote = " ".join(story.text[span.start : span.end].split())
+        if len(quote) > PRINT_SENTENCE:
+            quote = quote[: PRINT_SENTENCE - 1].rstrip() + "…"
+        found[number] = quote
+        if len(found) == PRINT_PASSAGES:
+            break
+    return [{"number": number, "quote": quote} for number, quote in sorted(found.items())]
+
+
+def _map_script(code: str) -> str:
+    """folium's map script, compacted, and run only when Leaflet loaded: without it (a CDN
+    link offline, a blocked script) the page shows its text and says the map is missing,
+    with no error. ``var`` declarations in the block stay globals for storymap.js."""
+    code = code.strip()
+    if code.lower().startswith("<script"):
+        code = code[code.index(">") + 1 : code.lower().rindex("</script")]
+    return 'if (typeof L !== "undefined") {\n' + compact_script(code) + "\n}"
 
 
 def render_page(
@@ -505,41 +640,57 @@ def render_page(
     tiles: str = "OpenStreetMap.Mapnik",
     self_contained: bool = False,
     ui_lang: str | None = None,
+    asset_base: str | None = None,
 ) -> str:
     """The complete story-map page for ``story``.
 
     ``self_contained``: inline Leaflet so the page works from ``file://`` without network
-    (tiles still need it; the basemap outlines do not)."""
+    (tiles still need it; the basemap outlines do not). ``asset_base``: link Leaflet from
+    this relative folder instead (a batch's one shared copy, ``assets.write_shared``)."""
     ui = ui_lang or story.lang
     messages = catalogue(ui)
     data = story.to_dict()
     no_places = not story.places
     names = place_names(story, ui)
+    heading = story.heading(ui)
     head = map_html = map_script = ""
     found: dict[str, object] = {}
     if not no_places:
         fmap, found = build_map(story, tiles, ui, names)
         figure = fmap.get_root()
         figure.render()
-        leaflet = assets.head_inline() if self_contained else assets.head_links()
+        if asset_base is not None:
+            leaflet = assets.head_local(asset_base)
+        else:
+            leaflet = assets.head_inline() if self_contained else assets.head_links()
         head = leaflet + _VIEWPORT.sub("", figure.header.render())
         map_html = figure.html.render()
-        map_script = figure.script.render()
+        map_script = _map_script(figure.script.render())
         data["map"] = fmap.get_name()
         data["layers"] = found["layers"]
         data["ui"] = {key: messages[key] for key in UI_KEYS}
     markers: dict[str, str] = found.get("markers", {})  # type: ignore[assignment]
     points = [p for p in story.places if not p.area]
-    outlines = _outlines_within_budget(story)
+    land = _land_within_budget(story)
     for record, place in zip(data["places"], story.places, strict=True):  # type: ignore[call-overload]
         named = names[place.id]
         record.update(display=named.display, written=named.written, country_name=named.country,
                       extent=_extent(place, points))
-        if place.id in outlines:
-            record["outline"] = outlines[place.id]
+        if place.kind == "country" and place.country in land:
+            record["outline"] = place.country
             record["outline_zoom"] = areas.country(place.country).detail  # type: ignore[union-attr]
+        if place.stop is not None:
+            record["said"] = _stop_name(place, named.display, messages)
+        else:
+            kind = messages.get(f"kind_{place.kind}", place.kind)
+            record["said"] = f"{named.display} ({kind})"
         if markers:
             record["marker"] = markers[place.id]
+    if not no_places:
+        basemap: dict[str, object] = dict(found["basemap"])  # type: ignore[call-overload]
+        basemap["detail"] = _outline_detail(story, land)
+        data["basemap"] = basemap
+        data["land"] = land
     places_in: dict[int, dict[str, None]] = {}
     for mention, passage_index in zip(story.mentions, _mention_passages(story), strict=True):
         if mention.place:
@@ -557,6 +708,9 @@ def render_page(
         "announced": [modality == ANNOUNCED for modality in modalities],
     }
     data["bounds"] = _bounds(points or list(story.places))
+    passages = _passages_html(story, heading)
+    numbers = {row["index"]: row["number"] for row in passages if row["number"] is not None}
+    sentences = _Sentences(story)
     # One row per visit: a place the route returns to has a row for each arrival.
     itinerary = []
     leg_km = [None, *(km for _, _, km in story.route_legs())]
@@ -573,12 +727,15 @@ def render_page(
                 "date": dates[index],
                 "datetime": time_datetime(times[index]),
                 "announced": modalities[index] == ANNOUNCED,
+                "passages": _stop_passages(story, stop, numbers, sentences),
             }
         )
     template = _environment().get_template("page.html.j2")
+    tile_credit = str(found["basemap"]["attribution"]) if found else ""  # type: ignore[index]
     return template.render(
         lang=story.lang,
-        title=story.title,
+        title=heading,
+        headline_in_text=any(row["kind"] == "headline" for row in passages),
         date=format_date(story.date, ui),
         source=story.source,
         credits=story.credits,
@@ -587,13 +744,14 @@ def render_page(
         head=head,
         map_html=map_html,
         map_script=map_script,
-        passages=_passages_html(story),
+        passages=passages,
         places=data["places"],
         itinerary=itinerary,
         announced_legs=any(row["announced"] for row in itinerary[1:]),
         story_json=safe_json(data),
-        inline_js=_static("storymap.js"),
-        inline_css=_static("storymap.css"),
+        world_json="" if no_places else _world_json(),
+        inline_js="/* storymap.js (compacted) */\n" + compact_script(_static("storymap.js")),
+        inline_css=compact_css(_static("storymap.css")),
         no_places=no_places,
-        tile_attribution="",
+        tile_attribution=tile_credit,
     )

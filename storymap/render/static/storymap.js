@@ -36,6 +36,11 @@
   const LEG_STYLE = {weight: 4, opacity: 0.85};
   const LEG_LIT = {weight: 7, opacity: 1};
   const LEG_DIM = {weight: 3, opacity: 0.45};
+  const TILE_FAILURES = 3;    // failed tiles (and none loaded) before the outline map takes over
+  const FOLD_WIDTH = 640;     // px: a narrower map folds its attribution behind an ⓘ
+  const HINT_TIME = 2200;     // ms the wheel hint stays
+  const NOTICE_TIME = 12000;  // ms the "tiles failed" notice stays (it can be closed sooner)
+  const NARROW = '(max-width: 599px)';  // the stacked layout of storymap.css: a card, no popups
 
   const state = {
     data: null,
@@ -68,7 +73,16 @@
     stopItems: [],              // one per stop place, in the order of its first visit
     groupMarkers: [],           // markers standing for merged stops (rebuilt by layout)
     tour: null,                 // {kind: 'route'|'passages', count, step, positions, box}
-    currentStop: -1             // route index of the stop the tour is at
+    currentStop: -1,            // route index of the stop the tour is at
+    narrow: null,               // matchMedia(NARROW)
+    card: null,                 // #storymap-card
+    tiles: null,                // the tile layer and the outline layer (base layers)
+    outlineLayer: null,
+    offline: false,             // the outline map is the base layer
+    toldOffline: false,
+    tags: [],                   // {place, marker}: place names on the outline map
+    hinted: false,
+    attributionToggle: null
   };
 
   function init() {
@@ -79,14 +93,18 @@
     state.ui = state.data.ui || {};
     state.reducedMotion = window.matchMedia ?
       window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+    state.narrow = window.matchMedia ? window.matchMedia(NARROW) : null;
+    state.card = document.getElementById('storymap-card');
 
     indexPage();
     state.map = findMap();
     bindText();
     bindKeys();
+    bindSkipLinks();
     observePassages();
     if (state.passages.length) setActive(0);  // the page opens on the lead
     if (state.map) {
+      drawBasemap();
       bindMarkers();
       drawOutlines();
       bindLegs();
@@ -96,24 +114,51 @@
       speakTheLanguage();
       bindControls();
       keepMapSized();
+      foldAttribution();
       separateCorners();
       state.map.on('resize', () => {
+        foldAttribution();
         separateCorners();
         updateTour();
+        padPopups();
+        if (!narrow()) hideCard();
       });
+      gateWheel();
+      announceFullscreen();
+      preparePrint();
       setUpLabels();
+      setUpBasemap();
       fitView(overviewView(), false);
+    } else if (state.data.map) {
+      mapFailed();
     }
   }
 
-  function readData() {
-    const element = document.getElementById('storymap-data');
+  // Leaflet did not load (a CDN link offline, a blocked script): say so where the map would
+  // be; the text, its links and the lists still work.
+  function mapFailed() {
+    const box = document.querySelector('.storymap-map .folium-map');
+    const message = document.querySelector('.storymap-map-failed');
+    if (box) box.hidden = true;
+    if (message) message.hidden = false;
+  }
+
+  function narrow() {
+    return Boolean(state.narrow && state.narrow.matches);
+  }
+
+  function readJson(id) {
+    const element = document.getElementById(id);
     if (!element) return null;
     try {
       return JSON.parse(element.textContent);
     } catch (error) {
       return null;
     }
+  }
+
+  function readData() {
+    return readJson('storymap-data');
   }
 
   // Lookup tables, built once so that events need no searching. Keys are strings, as in
@@ -133,7 +178,9 @@
       if (!state.placeElements.has(id)) state.placeElements.set(id, []);
       state.placeElements.get(id).push(element);
     }
-    state.passages = Array.from(state.panel.querySelectorAll('[data-passage]'));
+    // Captions and hidden copies of the headline are text, not passages the map follows.
+    state.passages = Array.from(state.panel.querySelectorAll('.passage[data-passage]'))
+      .filter((element) => !element.hidden && !element.classList.contains('passage--caption'));
     state.passages.forEach((element, position) => {
       state.passagePosition.set(element.dataset.passage, position);
     });
@@ -223,11 +270,51 @@
     cancelFollow();
     quiet();
     const layer = state.layers.get(String(place.id));
-    // A popup opened mid-flight pans the map and cuts the flight short: open it on arrival.
-    afterMove(() => {
-      if (layer && layer.getPopup && layer.getPopup()) layer.openPopup();
-    });
+    if (narrow()) {
+      // A phone: the card under the map, at once; the map keeps all of its room.
+      if (layer) openDetails(layer);
+    } else {
+      // A popup opened mid-flight pans the map and cuts the flight short: open it on arrival.
+      afterMove(() => {
+        if (layer) openDetails(layer);
+      });
+    }
     fitView(viewOf([place]), true);
+  }
+
+  // A place's details: its popup on a wide map, the card under the map on a narrow page.
+  function openDetails(layer, latlng) {
+    const popup = layer.getPopup && layer.getPopup();
+    if (!popup) return;
+    if (narrow() && state.card) {
+      state.map.closePopup();
+      showCard(popup.getContent());
+      return;
+    }
+    hideCard();
+    layer.openPopup(latlng);
+  }
+
+  function showCard(content) {
+    const card = state.card;
+    card.innerHTML = typeof content === 'string' ? content : '';  // built and escaped by page.py
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'storymap-card-close';
+    close.textContent = '×';
+    close.title = state.ui.close_card || '';
+    close.setAttribute('aria-label', state.ui.close_card || '');
+    close.addEventListener('click', hideCard);
+    card.appendChild(close);
+    card.hidden = false;
+    card.scrollTop = 0;
+  }
+
+  function hideCard() {
+    if (state.card && !state.card.hidden) {
+      state.card.hidden = true;
+      state.card.textContent = '';
+    }
   }
 
   // Map → text
@@ -237,7 +324,9 @@
       const layer = window[place.marker];
       if (!layer || typeof layer.on !== 'function') continue;
       state.layers.set(id, layer);
-      layer.on('click', () => {
+      ownPopup(layer);
+      layer.on('click', (event) => {
+        openDetails(layer, event && event.latlng);
         showMentions(id);
         if (place.stop) markStop(routeStops().indexOf(id), false);
       });
@@ -245,6 +334,55 @@
         layer.on('mouseover', () => hoverArea(id));
         layer.on('mouseout', () => hoverArea(null));
       }
+    }
+    // The stops (marker pane) come before the other places (overlay pane) when tabbing; the
+    // panes' z-index, not their order, decides what is drawn on top.
+    const panes = state.map.getPane('mapPane');
+    panes.insertBefore(state.map.getPane('markerPane'), state.map.getPane('overlayPane'));
+  }
+
+  // Leaflet opens a bound popup on click and on Enter by itself; here openDetails decides
+  // (a popup, or the card on a phone), and Enter or Space fire the click.
+  function ownPopup(layer) {
+    if (!layer.getPopup || !layer.getPopup()) return;
+    if (layer._openPopup) layer.off('click', layer._openPopup, layer);
+    if (layer._onKeyPress) layer.off('keypress', layer._onKeyPress, layer);
+  }
+
+  // Every marker is a named button in the tab order: stops first, in route order, then the
+  // other places. Leaflet rebuilds an element when its layer is shown again, so this runs
+  // with every layout.
+  function nameMarkers() {
+    const map = state.map;
+    for (const [id, layer] of state.layers) {
+      const element = layer.getElement && layer.getElement();
+      if (!element || !map.hasLayer(layer)) continue;
+      const place = state.places.get(id);
+      element.setAttribute('aria-label', place.said || nameOf(place));
+      element.setAttribute('role', 'button');
+      element.setAttribute('tabindex', '0');
+      if (element.dataset.keys) continue;
+      element.dataset.keys = '1';
+      element.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        event.stopPropagation();
+        layer.fire('click', {latlng: layer.getLatLng()});
+      });
+    }
+    const pane = map.getPane('markerPane');
+    const icons = Array.from(pane.children);
+    const rank = (icon) => {
+      const first = Number(icon.dataset.first);
+      return icon.classList.contains('storymap-stop-icon') && first ? first : 1e6;
+    };
+    for (const item of state.stopItems) {
+      const icon = item.marker.getElement && item.marker.getElement();
+      if (icon) icon.dataset.first = item.place.stop;
+    }
+    const sorted = icons.slice().sort((a, b) => rank(a) - rank(b));
+    if (sorted.some((icon, index) => icon !== icons[index])) {
+      for (const icon of sorted) pane.appendChild(icon);
     }
   }
 
@@ -319,14 +457,20 @@
 
   // Fly to a passage's places after `delay` ms. A newer call replaces a waiting one, so fast
   // scrolling starts one flight at the end, not a queue of them.
-  function followPassage(position, delay) {
+  function followPassage(position, delay, quietly) {
     cancelFollow();
     if (!state.map) return;
     state.flightTimer = window.setTimeout(() => {
       const places = focusOf(passagePlaces(position));
       if (!places.length) return;
       state.map.closePopup();  // it belongs to a place the reader has moved on from
+      hideCard();
       fitView(viewOf(places), true);
+      // Said, so that a screen reader hears what the map now shows.
+      if (!quietly) {
+        announce(text('passage_shown', {number: position + 1, count: state.passages.length,
+          places: places.map(nameOf).join(', ')}));
+      }
     }, delay);
   }
 
@@ -368,7 +512,7 @@
     return tag === 'input' || tag === 'textarea' || tag === 'select' || element.isContentEditable;
   }
 
-  function goToPassage(position) {
+  function goToPassage(position, quietly) {
     if (!state.passages.length) return;
     position = Math.min(Math.max(position, 0), state.passages.length - 1);
     const element = state.passages[position];
@@ -376,7 +520,7 @@
     quiet();
     scrollIntoPanel(element);
     element.focus({preventScroll: true});
-    followPassage(position, 0);
+    followPassage(position, 0, quietly);
   }
 
   // The tour: step 0 is the overview, step k the k-th stop (or, without a route, the k-th
@@ -473,7 +617,7 @@
       return;
     }
     if (tour.kind === 'passages') {
-      goToPassage(tour.positions[step - 1]);
+      goToPassage(tour.positions[step - 1], true);
       announce(positionText(step));
       return;
     }
@@ -541,6 +685,7 @@
       const icon = item.marker.getElement && item.marker.getElement();
       if (icon) icon.classList.toggle('is-current', item.place.id === place.id);
     }
+    markGroups();
     for (const row of document.querySelectorAll('.storymap-itinerary li')) {
       row.classList.toggle('is-current', row.value === index + 1);
     }
@@ -566,6 +711,17 @@
     for (const element of state.mentioning) element.classList.add('is-mentioning');
   }
 
+  // A merged marker stands for its stops: it is the current one when one of them is.
+  function markGroups() {
+    const current = state.currentStop >= 0 ? routeStops()[state.currentStop] : null;
+    for (const marker of state.groupMarkers) {
+      const icon = marker.getElement && marker.getElement();
+      if (!icon) continue;
+      const ids = (icon.dataset.places || '').split(' ');
+      icon.classList.toggle('is-current', current !== null && ids.includes(String(current)));
+    }
+  }
+
   function clearStop() {
     state.currentStop = -1;
     for (const leg of state.legs) leg.line.setStyle(LEG_STYLE);
@@ -573,6 +729,7 @@
       const icon = item.marker.getElement && item.marker.getElement();
       if (icon) icon.classList.remove('is-current');
     }
+    markGroups();
     for (const row of document.querySelectorAll('.storymap-itinerary li.is-current')) {
       row.classList.remove('is-current');
     }
@@ -666,9 +823,10 @@
     if (!group) return;
     state.map.createPane('storymap-areas');
     state.map.getPane('storymap-areas').style.zIndex = 350;  // under the route and markers
+    const land = state.data.land || {};
     for (const [id, place] of state.places) {
-      if (!place.outline) continue;
-      const polygon = L.polygon(decodeOutline(place.outline), Object.assign({
+      if (!place.outline || !land[place.outline]) continue;
+      const polygon = L.polygon(decodeOutline(land[place.outline]), Object.assign({
         pane: 'storymap-areas',
         interactive: false,
         color: '#6b5fa8',
@@ -686,7 +844,8 @@
 
   // Rings come as lat, lon pairs in hundredths of a degree, each after the first as the step
   // from the one before (small numbers: a compact page).
-  function decodeOutline(parts) {
+  function decodeOutline(parts, scale) {
+    scale = scale || 100;
     return parts.map((rings) => rings.map((flat) => {
       const ring = [];
       let lat = 0;
@@ -694,7 +853,7 @@
       for (let i = 0; i + 1 < flat.length; i += 2) {
         lat += flat[i];
         lon += flat[i + 1];
-        ring.push([lat / 100, lon / 100]);
+        ring.push([lat / scale, lon / scale]);
       }
       return ring;
     }));
@@ -897,6 +1056,9 @@
     name('.leaflet-control-zoom-in', state.ui.zoom_in);
     name('.leaflet-control-zoom-out', state.ui.zoom_out);
     name('.leaflet-control-layers-toggle', state.ui.layers);
+    // The place data's credit stays on the map whichever base layer shows (set by page.py).
+    const credit = (state.data.basemap || {}).data_attribution;
+    if (state.map.attributionControl && credit) state.map.attributionControl.addAttribution(credit);
     if (state.map.attributionControl && state.ui.leaflet_about) {
       const about = document.createElement('a');
       about.href = 'https://leafletjs.com';
@@ -919,7 +1081,11 @@
     for (const leg of (state.data.route || {}).legs || []) {
       const line = window[leg.line];
       const label = window[leg.label];
-      if (line && label && line.setStyle) state.legs.push({line: line, label: label});
+      if (line && label && line.setStyle) {
+        state.legs.push({line: line, label: label});
+        ownPopup(line);
+        line.on('click', (event) => openDetails(line, event && event.latlng));
+      }
     }
   }
 
@@ -936,8 +1102,8 @@
       seen.add(id);
       state.stopItems.push({place: place, marker: marker});
     }
-    if (!state.stopItems.length && !state.legs.length) return;
-    state.map.on('zoomend moveend resize overlayadd overlayremove', scheduleLayout);
+    state.map.on('zoomend moveend resize overlayadd overlayremove baselayerchange',
+      scheduleLayout);
     scheduleLayout();
   }
 
@@ -1076,6 +1242,24 @@
         markerBoxes.concat(placed, others), soft, controls, view, LEG_SPOTS);
       if (found) placed.push(found);
     }
+
+    // 5. On the outline map, the other places' names, where there is room.
+    if (state.offline) {
+      const arrowBoxes = shown.map((arrow) => arrow.box);
+      for (const tag of state.tags) {
+        const icon = tag.marker.getElement && tag.marker.getElement();
+        const label = icon && icon.firstElementChild;
+        if (!label || !map.hasLayer(tag.marker)) continue;
+        const point = map.latLngToContainerPoint(tag.marker.getLatLng());
+        const anchor = {x: point.x - 7, y: point.y - 7, x2: point.x + 7, y2: point.y + 7};
+        const inView = point.x >= 0 && point.y >= 0 && point.x <= size.x && point.y <= size.y;
+        const found = inView && placeLabel(label, anchor, origin,
+          markerBoxes.concat(placed, arrowBoxes), [], controls, view, STOP_SPOTS);
+        if (found) placed.push(found);
+        else label.classList.add('is-hidden');
+      }
+    }
+    nameMarkers();
   }
 
   function groupBox(members) {
@@ -1139,6 +1323,12 @@
     const icon = marker.getElement();
     if (!icon) return {members: members, box: group.box, label: null};
     const said = text('route_stops', {numbers: numbers}) + ': ' + names.join(', ');
+    icon.dataset.first = Math.min(...members.map((member) => member.item.place.stop || 0));
+    icon.dataset.places = places.map((place) => place.id).join(' ');
+    const current = state.currentStop >= 0 ? routeStops()[state.currentStop] : null;
+    if (current !== null && icon.dataset.places.split(' ').includes(String(current))) {
+      icon.classList.add('is-current');
+    }
     icon.setAttribute('aria-label', said);
     icon.title = said;
     const pill = icon.querySelector('.storymap-stop');
@@ -1195,6 +1385,233 @@
     label.style.left = Math.round(best.box.x - (icon.left - origin.left)) + 'px';
     label.style.top = Math.round(best.box.y - (icon.top - origin.top)) + 'px';
     return boxOf(label, origin);
+  }
+
+  // The offline basemap: the world's outlines (1:110m) with the story's countries at 1:50m,
+  // in the pane under the tiles; and the switch to it when tiles do not load.
+
+  function drawBasemap() {
+    const map = state.map;
+    if (!map.getPane('storymap-basemap')) return;
+    map.getContainer().style.background = '#dce8f2';
+    const world = readJson('storymap-world');
+    const land = state.data.land || {};
+    const style = {pane: 'storymap-basemap', interactive: false, color: '#8a9aa8', weight: 0.8,
+      fillColor: '#f4f1ea', fillOpacity: 1};
+    const shapes = [];
+    for (const [code, parts] of (world && world.countries) || []) {
+      if (!land[code]) shapes.push(L.polygon(decodeOutline(parts, world.scale), style));
+    }
+    for (const code of Object.keys(land)) shapes.push(L.polygon(decodeOutline(land[code]), style));
+    L.layerGroup(shapes).addTo(map);
+  }
+
+  function setUpBasemap() {
+    const names = state.data.basemap || {};
+    state.tiles = window[names.tiles] || null;
+    state.outlineLayer = window[names.outlines] || null;
+    if (!state.tiles || !state.outlineLayer || !state.tiles.on) return;
+    for (const [id, place] of state.places) {
+      if (place.stop || !state.layers.has(id)) continue;
+      const name = document.createElement('span');
+      name.setAttribute('aria-hidden', 'true');
+      name.textContent = nameOf(place);
+      const marker = L.marker([place.lat, place.lon], {
+        icon: L.divIcon({className: 'storymap-place-tag', iconSize: [0, 0], html: name.outerHTML}),
+        interactive: false, keyboard: false
+      });
+      state.outlineLayer.addLayer(marker);
+      state.tags.push({place: place, marker: marker});
+    }
+    state.map.on('baselayerchange', (event) => outlineMode(event.layer === state.outlineLayer));
+    let failed = 0;
+    let loaded = 0;
+    state.tiles.on('tileload', () => {
+      loaded += 1;
+      failed = 0;
+    });
+    state.tiles.on('tileerror', () => {
+      failed += 1;
+      // None loaded, or a run of failures after some did: the network is gone.
+      if (!state.offline && failed >= (loaded ? 4 * TILE_FAILURES : TILE_FAILURES)) {
+        useOutlines();
+      }
+    });
+  }
+
+  // Switch to the outline map, and say so once.
+  function useOutlines() {
+    const map = state.map;
+    if (map.hasLayer(state.tiles)) map.removeLayer(state.tiles);
+    if (!map.hasLayer(state.outlineLayer)) map.addLayer(state.outlineLayer);
+    outlineMode(true);
+    if (state.toldOffline) return;
+    state.toldOffline = true;
+    const notice = L.DomUtil.create('div', 'storymap-notice', map.getContainer());
+    notice.setAttribute('role', 'status');
+    const message = document.createElement('span');
+    message.textContent = text('tiles_failed');
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '×';
+    close.title = text('close_notice');
+    close.setAttribute('aria-label', text('close_notice'));
+    close.addEventListener('click', () => notice.remove());
+    notice.append(message, close);
+    window.setTimeout(() => notice.remove(), NOTICE_TIME);
+    L.DomEvent.disableClickPropagation(notice);
+    L.DomEvent.disableScrollPropagation(notice);
+  }
+
+  // The outline map has no detail below its outlines' resolution: the zoom stops there, and
+  // the places carry their names.
+  function outlineMode(on) {
+    if (state.offline === on) return;
+    state.offline = on;
+    const basemap = state.data.basemap || {};
+    state.map.setMaxZoom(on ? basemap.detail || 6 : basemap.tiles_max_zoom || 18);
+    scheduleLayout();
+  }
+
+  // Embedded in another page, the wheel over the map scrolls that page; it zooms the map
+  // once the map was clicked or focused (until the pointer leaves it), or with Ctrl/⌘, as
+  // well-known map embeds do. The first wheel that scrolls says how to zoom.
+  function gateWheel() {
+    let embedded = false;
+    try {
+      embedded = window.self !== window.top;
+    } catch (error) {
+      embedded = true;
+    }
+    if (!embedded) return;
+    const box = state.map.getContainer();
+    let armed = false;
+    box.addEventListener('pointerdown', () => {
+      armed = true;
+    });
+    box.addEventListener('focusin', () => {
+      armed = true;
+    });
+    box.addEventListener('mouseleave', () => {
+      armed = false;
+    });
+    box.addEventListener('focusout', (event) => {
+      if (!box.contains(event.relatedTarget)) armed = false;
+    });
+    box.addEventListener('wheel', (event) => {
+      if (armed || event.ctrlKey || event.metaKey || document.fullscreenElement) return;
+      const target = event.target;
+      if (target.closest && target.closest('.leaflet-control, .storymap-tour')) return;
+      event.stopPropagation();  // Leaflet's zoom listens on the container, after this one
+      wheelHint();
+    }, {capture: true, passive: true});
+  }
+
+  function wheelHint() {
+    if (state.hinted) return;
+    state.hinted = true;
+    const mac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || '');
+    const hint = L.DomUtil.create('div', 'storymap-hint', state.map.getContainer());
+    hint.textContent = text(mac ? 'wheel_hint_mac' : 'wheel_hint');
+    hint.setAttribute('aria-hidden', 'true');
+    window.setTimeout(() => hint.remove(), HINT_TIME);
+  }
+
+  // A narrow map folds its attribution behind an ⓘ button (the page's footer always carries
+  // the credits as well); a wide one shows it.
+  function foldAttribution() {
+    const map = state.map;
+    const box = map.getContainer();
+    if (!map.attributionControl) return;
+    if (!state.attributionToggle) {
+      const Toggle = L.Control.extend({
+        options: {position: 'bottomright'},
+        onAdd: () => {
+          const button = L.DomUtil.create('button', 'storymap-attribution-toggle');
+          button.type = 'button';
+          button.textContent = 'i';  // drawn as ⓘ by the stylesheet: every font has an i
+          L.DomEvent.disableClickPropagation(button);
+          button.addEventListener('click', () => {
+            box.classList.toggle('storymap-unfolded');
+            labelToggle(button);
+            separateCorners();
+          });
+          return button;
+        }
+      });
+      state.attributionToggle = new Toggle().addTo(map).getContainer();
+    }
+    const button = state.attributionToggle;
+    const fold = map.getSize().x < FOLD_WIDTH;
+    box.classList.toggle('storymap-folded', fold);
+    if (!fold) box.classList.remove('storymap-unfolded');
+    button.hidden = !fold;
+    labelToggle(button);
+  }
+
+  function labelToggle(button) {
+    const open = state.map.getContainer().classList.contains('storymap-unfolded');
+    const label = text(open ? 'attribution_hide' : 'attribution_show');
+    button.title = label;
+    button.setAttribute('aria-label', label);
+    button.setAttribute('aria-expanded', open ? 'true' : 'false');
+  }
+
+  function announceFullscreen() {
+    const box = state.map.getContainer();
+    let was = false;
+    document.addEventListener('fullscreenchange', () => {
+      const now = document.fullscreenElement === box;
+      if (now !== was) announce(text(now ? 'fullscreen_on' : 'fullscreen_off'));
+      was = now;
+    });
+  }
+
+  // Printing shows the route overview, whatever the map was zoomed to; the view comes back
+  // afterwards.
+  function preparePrint() {
+    const map = state.map;
+    let saved = null;
+    const before = () => {
+      if (saved) return;
+      saved = {centre: map.getCenter(), zoom: map.getZoom()};
+      map.closePopup();
+      hideCard();
+      map.invalidateSize({pan: false});
+      fitView(overviewView(), false);
+      layoutLabels();
+    };
+    const after = () => {
+      if (!saved) return;
+      map.invalidateSize({pan: false});
+      map.setView(saved.centre, saved.zoom, {animate: false});
+      saved = null;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    const query = window.matchMedia ? window.matchMedia('print') : null;
+    if (query && query.addEventListener) {
+      query.addEventListener('change', (event) => (event.matches ? before() : after()));
+    }
+  }
+
+  // Skip links: to the map (its keyboard focus: arrows pan, Tab reaches the markers) and
+  // back to the text, without scrolling an embedding page.
+  function bindSkipLinks() {
+    const jump = (selector, target) => {
+      const link = document.querySelector(selector);
+      if (!link) return;
+      link.addEventListener('click', (event) => {
+        const element = target();
+        if (!element) return;
+        event.preventDefault();
+        element.focus({preventScroll: true});
+      });
+    };
+    jump('.storymap-skip-map', () => (state.map ? state.map.getContainer() :
+      document.getElementById('storymap-map')));
+    jump('.storymap-skip-back', () => state.panel);
+    jump('.storymap-skip', () => state.panel);
   }
 
   // Scrolling
