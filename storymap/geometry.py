@@ -12,10 +12,13 @@ import itertools
 import math
 from collections.abc import Sequence
 
-from geopy.distance import geodesic
+from geographiclib.geodesic import Geodesic
 from shapely.geometry import LineString, MultiLineString, mapping
 
 Point = tuple[float, float]  # (lat, lon)
+# The WGS 84 ellipsoid in km (semi-major axis, flattening), as geopy's ``geodesic`` sets it
+# up: the same numbers, without importing geopy's geocoders on every build.
+_WGS84_KM = Geodesic(6378.137, 1 / 298.257223563)
 
 
 def great_circle(a: Point, b: Point, steps: int = 32) -> list[Point]:
@@ -48,7 +51,7 @@ def great_circle(a: Point, b: Point, steps: int = 32) -> list[Point]:
 
 def leg_km(a: Point, b: Point) -> float:
     """Geodesic (WGS 84 ellipsoid) length of a leg in km."""
-    return float(geodesic(a, b).km)
+    return float(_WGS84_KM.Inverse(a[0], a[1], b[0], b[1], Geodesic.DISTANCE)["s12"])
 
 
 def route_geometry(stops: Sequence[Point]) -> LineString | MultiLineString:

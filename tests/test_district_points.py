@@ -1,8 +1,9 @@
 """Post-Soviet districts that cities500 gives no admin-2 code are placed at the town they are
 named after, so that "Hasansky district" is found and placed."""
 
+from gazetteer.build.centres import CityCentres
+from gazetteer.build.centres import district_stem as _district_stem
 from gazetteer.build.records import PlaceRecord, PlaceRegistry
-from gazetteer.build.regions import CityCentres, _district_stem
 from gazetteer.geo import haversine_km
 from storymap.geoparse import geoparse
 

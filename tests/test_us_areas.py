@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 from shapely.geometry import MultiPolygon, Point, box
 
+from gazetteer.build.centres import CityCentres
 from gazetteer.build.extent import area_point
+from gazetteer.build.outlying import move_outlying_label_points
 from gazetteer.build.records import PlaceRecord, PlaceRegistry
-from gazetteer.build.regions import CityCentres, code_verdicts, move_outlying_label_points
+from gazetteer.build.regions import code_verdicts
 from gazetteer.build.topojson import Topology
 from gazetteer.build.usatlas import (
     UsArea,

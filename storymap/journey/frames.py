@@ -1,15 +1,13 @@
 """Movement events per clause: predicate, mover, roles of the places, time, modality.
 
-A clause holds an event when it has a movement predicate — a verb of the lexicon (with its
-separated particle: "rollte … ein", "set … off"), a movement noun (Reise, Zwischenstopp,
-stopover), "unterwegs"/"en route", or, without any of them, a leg written as such: a source
-and a goal ("in 74 Stunden von Moskau nach Irkutsk"), a vehicle with a goal ("Zug nach
-Dresden"), a chain of places (Budapest–Wien–München) beside a movement. Each place of the
-clause gets its role from ``roles``; the predicate nearest to it decides what a location
-means (arriving "in X" reaches X). The clause's words give its modality (soll, wird, will;
-nicht, never; täglich, usually; ursprünglich, hätte … sollen), its tense (pluperfect with
-hatte and war), its sequence words (dann, zuvor, von dort; then, earlier, from there) and
-its vehicle. Who moves is read by ``traveller``.
+A clause holds an event when it has a movement predicate (``predicates``: a verb of the
+lexicon with its separated particle, a movement noun, "unterwegs"/"en route"), or, without
+one, a leg written as such: a source and a goal ("in 74 Stunden von Moskau nach Irkutsk"),
+a vehicle with a goal ("Zug nach Dresden"), a chain of places (Budapest–Wien–München)
+beside a movement. Each place of the clause gets its role from ``roles``; the predicate
+nearest to it decides what a location means (arriving "in X" reaches X). The clause's words
+give its modality, tense, sequence words and vehicle (``modality``); who moves is read by
+``traveller``.
 """
 
 from __future__ import annotations
@@ -23,21 +21,24 @@ from storymap.journey import lexicon as lx
 from storymap.journey import roles as rl
 from storymap.journey import timeline, traveller
 from storymap.journey.clauses import Clause, Token, attach_mentions, split_clauses, tokenise
-from storymap.journey.forms import FINITE, GERUND, INFINITIVE, JOINED, PARTICIPLE
+from storymap.journey.forms import FINITE, JOINED
+from storymap.journey.modality import clause_modality, clause_sequence, vehicle_mode
 from storymap.journey.model import (
-    ANNOUNCED,
-    CANCELLED,
     DONE,
     GOAL,
     HABITUAL,
     LOCATION,
-    NEGATED,
     SOURCE,
-    UNDERWAY,
     VIA,
     Event,
     Role,
     When,
+)
+from storymap.journey.predicates import (
+    Predicate,
+    find_predicates,
+    has_verb,
+    nearest_predicate,
 )
 from storymap.journey.prefilter import may_tell_movement
 from storymap.mention import Mention
@@ -70,18 +71,6 @@ _NEED_PLACE_OBJECT = frozenset({"erreichen", "reach", "passieren", "pass"})
 _DIRECTIONAL = frozenset({"führen", "bringen", "schicken", "lead", "bring", "turn",
                           "transport", "divert", "kommen", "come", "gehen", "go"})
 _HEADING_WORDS = 10  # a line this short, without a verb, is a heading
-
-
-@dataclass(slots=True)
-class _Predicate:
-    index: int  # token index
-    lemma: str
-    kind: str
-    object_role: str | None
-    noun: bool
-    past: bool
-    participle: bool
-    nonfinite: bool = False  # a gerund or infinitive: "before returning", "to reach"
 
 
 @dataclass(slots=True)
@@ -142,221 +131,6 @@ def read_sentences(article: Article, mentions: Sequence[Mention], lang: str) -> 
     return readings
 
 
-def _predicates(tokens: Sequence[Token], clause: Sequence[int], lang: str) -> list[_Predicate]:
-    """The movement predicates of a clause, separable verbs resolved by their particle."""
-    found = []
-    later_particles: dict[int, set[str]] | None = None  # computed when a verb needs one
-    for position, index in enumerate(clause):
-        token = tokens[index]
-        candidates = token.info.predicates
-        if not candidates:
-            continue
-        chosen = None
-        ambiguous = any(p.noun for p in candidates) and any(not p.noun for p in candidates)
-        for predicate in candidates:
-            if predicate.noun:
-                if lang == "de" and not token.cap:
-                    continue
-                if lang == "en" and ambiguous and _is_verb_here(tokens, clause, position):
-                    continue
-            elif lang == "de" and token.cap and position > 0 and not _after_stop(tokens, index):
-                continue  # "die Fahrt", not "fahrt"
-            if predicate.particle:
-                if later_particles is None:
-                    later_particles = _particles(tokens, clause, lang)
-                if predicate.particle not in later_particles.get(position, ()):
-                    continue
-                chosen = predicate  # the particle verb wins over the bare one
-                break
-            if chosen is None:
-                chosen = predicate
-        if chosen is None:
-            continue
-        if chosen.noun and lang == "en" and ambiguous and _is_verb_here(tokens, clause, position):
-            continue
-        if chosen.lemma == "way" and not any(
-            tokens[clause[i]].low in ("on", "en", "under") for i in range(max(0, position - 2),
-                                                                        position)):
-            continue  # "on the way to", not "half way back"
-        participle = any(p.use == PARTICIPLE for p in candidates if p.lemma == chosen.lemma)
-        nonfinite = chosen.use in (GERUND, INFINITIVE) and not chosen.noun
-        found.append(_Predicate(index, chosen.lemma, chosen.kind, chosen.object_role,
-                                chosen.noun, chosen.past, participle, nonfinite))
-    return found
-
-
-def _after_stop(tokens: Sequence[Token], index: int) -> bool:
-    previous = tokens[index - 1] if index else None
-    return previous is None or previous.text in (".", ":", '"', "„", "«", "(")
-
-
-def _is_verb_here(tokens: Sequence[Token], clause: Sequence[int], position: int) -> bool:
-    """An English word that is both noun and verb (visit, stop, return) is a noun after an
-    article or possessive, a verb after a pronoun, name or auxiliary."""
-    if position == 0:
-        return False
-    previous = tokens[clause[position - 1]]
-    if previous.low == "to":
-        return True  # "plans to visit Hanoi": an infinitive
-    if previous.info.role is not None or previous.low in ("after", "before", "during", "of",
-                                                          "with", "without", "by"):
-        return False  # "after talks in Jerusalem", "during his visit"
-    return not (previous.info.flags & (lx.DET | lx.POSSESSIVE | lx.INDEFINITE | lx.FIRST)
-                or previous.low.endswith(("'s", "’s")) or (not previous.cap and
-                not previous.info.flags and previous.info.role is None and
-                not previous.info.predicates))
-
-
-def _particles(tokens: Sequence[Token], clause: Sequence[int], lang: str) -> dict[int, set[str]]:
-    """For each clause position, the separated particles that may belong to a verb there:
-    German ones later in the clause and not heading a phrase ("traf … ein."), English ones
-    within two words after the verb ("set sail", "touch down")."""
-    result: dict[int, set[str]] = {}
-    if lang == "de":
-        later: set[str] = set()
-        for position in range(len(clause) - 1, -1, -1):
-            token = tokens[clause[position]]
-            result[position] = set(later)
-            if token.info.particle and _standalone(tokens, clause, position):
-                later.add(token.low)
-        first = tokens[clause[0]] if clause else None
-        if first is not None and first.info.particle and len(clause) > 1:
-            result[1] = result.get(1, set()) | {first.low}  # "Los geht es", "Weiter geht es"
-        return result
-    for position in range(len(clause)):
-        if not tokens[clause[position]].info.predicates:
-            continue
-        near = set()
-        for step in (1, 2, 3):
-            if position + step < len(clause):
-                token = tokens[clause[position + step]]
-                if token.info.particle or token.low in ("place", "sail", "up", "down"):
-                    near.add(token.low)
-        result[position] = near
-    return result
-
-
-def _standalone(tokens: Sequence[Token], clause: Sequence[int], position: int) -> bool:
-    """A German particle stands alone at the end of its clause (or before "und", a comma,
-    or a phrase it does not govern: "machen sich … auf in Richtung")."""
-    if position + 1 >= len(clause):
-        return True
-    nxt = tokens[clause[position + 1]]
-    if not nxt.word or nxt.info.flags & (lx.COORD | lx.SUBORD):
-        return True
-    return nxt.info.role is not None and nxt.mention < 0
-
-
-def _modality(tokens: Sequence[Token], clause: Sequence[int], predicates: list[_Predicate],
-              lang: str) -> tuple[str, str]:
-    """(modality, tense) of a clause."""
-    flags = 0
-    words = set()
-    for index in clause:
-        token = tokens[index]
-        flags |= token.info.flags
-        words.add(token.low)
-    past = any(p.past for p in predicates)
-    participle = any(p.participle for p in predicates)
-    if flags & lx.PLUPERFECT and participle and _auxiliary(tokens, clause, predicates) == \
-            "pluperfect":
-        tense = "pluperfect"
-    elif flags & lx.FUTURE:
-        tense = "future"
-    elif past or (flags & lx.PERFECT and participle):
-        tense = "past"
-    else:
-        tense = "present"
-    negated = bool(flags & lx.NEGATION) and not ({"nur", "only"} & words and
-                                                  {"nicht", "not"} & words)
-    if flags & lx.COUNTERFACTUAL and (flags & lx.FUTURE or "sollen" in words):
-        return CANCELLED, tense
-    if flags & lx.CANCELLED and (flags & lx.FUTURE or words & {"sollte", "was", "were"}):
-        return CANCELLED, tense
-    if negated:
-        return NEGATED, tense
-    if flags & lx.HABITUAL and not flags & lx.PLUPERFECT:
-        return HABITUAL, tense
-    if flags & lx.SERVICE and tense == "present":
-        return HABITUAL, tense
-    verbs = any(not p.noun for p in predicates)
-    if flags & lx.UNDERWAY or (not verbs and "weg" in words and lang == "de" and "dem" in words):
-        return UNDERWAY, tense
-    if flags & lx.FUTURE:
-        # "soll … überquert haben" reports the past; "is set to" and "will" announce
-        if lang == "de" and flags & lx.PERFECT and participle and words & {"soll", "sollen"}:
-            return DONE, "past"
-        return ANNOUNCED, "future"
-    if lang == "en" and "heading" in words:
-        return UNDERWAY, tense
-    if lang == "en" and _set_to(tokens, clause):
-        return ANNOUNCED, "future"  # "is set to arrive"
-    return DONE, tense
-
-
-def _set_to(tokens: Sequence[Token], clause: Sequence[int]) -> bool:
-    """"is set to arrive", "their goal is to cross", "are to travel": a plan."""
-    words = [tokens[i].low for i in clause if tokens[i].word]
-    return any(a in ("is", "are", "was", "were") and (b == "to" or (b == "set" and c == "to"))
-               for a, b, c in zip(words, words[1:], [*words[2:], ""], strict=False))
-
-
-def _auxiliary(tokens: Sequence[Token], clause: Sequence[int], predicates: list[_Predicate]
-               ) -> str:
-    """The auxiliary of the participle: the nearest one before it ("hat … eingelegt und
-    war danach …" is perfect), else after it ("nachdem er angekommen war")."""
-    participles = [p.index for p in predicates if p.participle]
-    if not participles:
-        return ""
-    at = participles[0]
-    before = [i for i in clause if i < at and tokens[i].info.flags & (lx.PERFECT | lx.PLUPERFECT)]
-    after = [i for i in clause if i > at and tokens[i].info.flags & (lx.PERFECT | lx.PLUPERFECT)]
-    spot = before[-1] if before else (after[0] if after else None)
-    if spot is None:
-        return ""
-    return "pluperfect" if tokens[spot].info.flags & lx.PLUPERFECT else "perfect"
-
-
-def _sequence(tokens: Sequence[Token], clause: Clause, lang: str) -> tuple[str, bool]:
-    """("after" | "before" | "first" | "last" | "", from the previous place?): dann, then,
-    von dort, from there → after; zuvor, earlier → before; zunächst, erste Station, first →
-    first; letzter Halt, final → last. "zum ersten Mal", "for the first time" are none."""
-    flags = 0
-    from_previous = False
-    words = [tokens[i] for i in clause.tokens[:10]]
-    if clause.subordinate and words and words[0].low == clause.opener:
-        words = words[1:]  # "before heading to …" is ordered by its opener, not a "before"
-    adjectives = lx.words_module(lang).ORDER_ADJECTIVES
-    for position, token in enumerate(words):
-        following = words[position + 1] if position + 1 < len(words) else None
-        if token.info.flags & (lx.FIRST | lx.LAST) and token.low in adjectives and not (
-            following is not None and any(p.noun for p in following.info.predicates)
-        ) and not (lang == "en" and following is not None and following.info.predicates):
-            continue  # die ersten Passagiere; zum ersten Mal; the first time
-        flags |= token.info.flags
-        if token.info.flags & lx.THERE and position > 0 and words[position - 1].low in (
-            "von", "from", "ab"
-        ):
-            from_previous = True
-    if flags & lx.FIRST:
-        return "first", from_previous
-    if flags & lx.BEFORE:
-        return "before", from_previous
-    if flags & lx.AFTER or from_previous:
-        return "after", from_previous
-    if flags & lx.LAST:
-        return "last", from_previous
-    return "", from_previous
-
-
-def _mode(tokens: Sequence[Token], clause: Sequence[int]) -> str | None:
-    for index in clause:
-        mode = tokens[index].info.mode
-        if mode:
-            return mode
-    return None
-
-
 @dataclass(slots=True)
 class EventReader:
     """Reads the events of a text, sentence by sentence, keeping who was named last."""
@@ -397,12 +171,12 @@ class EventReader:
     def _clause(self, reading: SentenceReading, clause: Clause, position: int) -> None:
         tokens, lang = reading.tokens, self.lang
         indices = clause.tokens
-        predicates = _predicates(tokens, indices, lang)
+        predicates = find_predicates(tokens, indices, lang)
         places = sorted({tokens[i].mention for i in indices if tokens[i].mention >= 0})
         flags = 0
         for index in indices:
             flags |= tokens[index].info.flags
-        vehicle = _mode(tokens, indices)
+        vehicle = vehicle_mode(tokens, indices)
         if vehicle:  # "Der gepanzerte Sonderzug fährt vor": the story's usual vehicle
             self.vehicles[vehicle] = self.vehicles.get(vehicle, 0) + 1
         if not places and not (predicates and flags & lx.RETURN):
@@ -425,7 +199,7 @@ class EventReader:
         kind, lemma, trigger = self._head(tokens, indices, predicates, found, flags)
         if kind is None:
             return
-        modality, tense = _modality(tokens, indices, predicates, lang)
+        modality, tense = clause_modality(tokens, indices, predicates, lang)
         previous = reading.events[-1] if reading.events else None
         if clause.subordinate and predicates and all(p.nonfinite or p.noun for p in predicates) \
                 and previous is not None and modality == DONE:
@@ -443,7 +217,7 @@ class EventReader:
         if mover is None and clause.opener in ("und", "and") and reading.events:
             mover = self.movers[-1]  # "… zog und übernachtete schliesslich …": the same mover
         mover = self.coreference.resolve(mover)
-        sequence, from_previous = _sequence(tokens, clause, lang)
+        sequence, from_previous = clause_sequence(tokens, clause, lang)
         if reading.whens is None:
             reading.whens = timeline.times_in(tokens, list(range(len(tokens))), lang)
         members = set(indices)
@@ -479,7 +253,7 @@ class EventReader:
             mover=None if mover is None else "+".join(sorted(mover.words)) or mover.kind,
             mover_text=mover.text if mover else "",
             when=when,
-            mode=_mode(tokens, indices),
+            mode=vehicle_mode(tokens, indices),
             strength=strength,
             sequence=sequence,
             from_previous=from_previous,
@@ -547,7 +321,7 @@ class EventReader:
         return True
 
     def _head(self, tokens: Sequence[Token], indices: Sequence[int],
-              predicates: list[_Predicate], found: dict[int, rl.Found], flags: int
+              predicates: list[Predicate], found: dict[int, rl.Found], flags: int
               ) -> tuple[str | None, str, int | None]:
         """The event's kind, lemma and trigger token: the most telling predicate, else a
         leg written without one (von … nach, Zug nach, A–B–C), else none."""
@@ -565,12 +339,12 @@ class EventReader:
             return "visit", "while in", indices[0]  # "While in Japan, the President will …"
         markers = {f.role for f in found.values()}
         if any(f.marker == rl.CHAIN for f in found.values()) and (
-            markers & {SOURCE, GOAL} or _mode(tokens, indices)
+            markers & {SOURCE, GOAL} or vehicle_mode(tokens, indices)
         ):
             return "chain", "A–B", None
         if SOURCE in markers and GOAL in markers:
             return "leg", "von … nach" if self.lang == "de" else "from … to", None
-        if GOAL in markers and _mode(tokens, indices):
+        if GOAL in markers and vehicle_mode(tokens, indices):
             return "leg", "vehicle + goal", None
         if GOAL in markers and any(
             tokens[a].info.flags & lx.AFTER and (tokens[b].info.role == GOAL or
@@ -586,13 +360,13 @@ class EventReader:
         return None, "", None
 
     def _roles(self, reading: SentenceReading, indices: Sequence[int],
-               predicates: list[_Predicate], found: dict[int, rl.Found], kind: str
+               predicates: list[Predicate], found: dict[int, rl.Found], kind: str
                ) -> list[Role]:
         roles: dict[int, tuple[str, str]] = {}
         chain_members = [n for n, f in found.items() if f.marker == rl.CHAIN]
         for number, result in found.items():
             first = reading.ranges[number][0]
-            nearest = _nearest(predicates, first)
+            nearest = nearest_predicate(predicates, first)
             role = result.role
             marker = result.marker
             if role is None and result.marker == rl.OBJECT and nearest is not None:
@@ -627,7 +401,7 @@ class EventReader:
                 roles[number] = ("before", "vor")
         placed_objects = {n for n, (_, marker) in roles.items() if marker.startswith("object")}
         for number in list(roles):
-            nearest = _nearest(predicates, reading.ranges[number][0])
+            nearest = nearest_predicate(predicates, reading.ranges[number][0])
             if roles[number][0] == LOCATION and nearest is not None and \
                     nearest.lemma in _NEED_PLACE_OBJECT and not placed_objects:
                 del roles[number]  # "in Koblenz wurde ein Höchstwert erreicht": no journey
@@ -662,13 +436,13 @@ def _coordinated(clauses: list[Clause], tokens: Sequence[Token], lang: str) -> l
             if position == 0 or not (
                 token.low in ("und", "and", "aber", "but", "then")
                 or (lang == "en" and token.text == "," and position + 1 < len(indices)
-                    and _has_verb([tokens[indices[position + 1]]], lang))
+                    and has_verb([tokens[indices[position + 1]]], lang))
             ):  # "flew from A to B, settled in …": a comma before a verb too
                 continue
             start = cuts[-1] if cuts else 0
             before = [tokens[i] for i in indices[start:position]]
             after = [tokens[i] for i in indices[position + 1:]]
-            if _has_verb(before, lang) and _has_verb(after, lang):
+            if has_verb(before, lang) and has_verb(after, lang):
                 cuts.append(position)
         if not cuts:
             out.append(clause)
@@ -680,13 +454,8 @@ def _coordinated(clauses: list[Clause], tokens: Sequence[Token], lang: str) -> l
     return out
 
 
-def _has_verb(tokens: Sequence[Token], lang: str) -> bool:
-    return any(p for t in tokens for p in t.info.predicates
-               if not p.noun and (lang == "en" or not t.cap))
-
-
-def _noun_leg(reading: SentenceReading, predicates: list[_Predicate], roles: list[Role],
-              trigger: int | None) -> tuple[list[Role], tuple[_Predicate, list[Role]] | None]:
+def _noun_leg(reading: SentenceReading, predicates: list[Predicate], roles: list[Role],
+              trigger: int | None) -> tuple[list[Role], tuple[Predicate, list[Role]] | None]:
     """A movement noun with its own from and to beside the clause's verb is a leg of its own
     (the flight's planned route), not part of the verb's event."""
     verb = next((p for p in predicates if p.index == trigger and not p.noun), None)
@@ -732,18 +501,6 @@ def _headline_joined(clauses: list[Clause], tokens: Sequence[Token]) -> list[Cla
             continue
         joined.append(clause)
     return joined
-
-
-def _nearest(predicates: list[_Predicate], index: int) -> _Predicate | None:
-    """The predicate a place belongs to: a movement noun right before it ("Reise nach X",
-    "talks in Jerusalem"), else the nearest verb, else the nearest noun."""
-    if not predicates:
-        return None
-    nouns = [p for p in predicates if p.noun and 0 < index - p.index <= 3]
-    if nouns:
-        return max(nouns, key=lambda p: p.index)
-    verbs = [p for p in predicates if not p.noun] or predicates
-    return min(verbs, key=lambda p: (abs(p.index - index), p.index < index))
 
 
 def _facility_after(tokens: Sequence[Token], end: int, mention: Mention) -> bool:

@@ -1,5 +1,5 @@
 """Look-alike names: spans that spell a place but, by the structure around them, name an
-event, a person or the subject of a sentence (used by ``storymap.recognize``).
+event, a person or the subject of a sentence (used by the recognition components).
 
 Every rule reads the words around a mention, never a list of names:
 - an event head after the place (Paris Fashion Week, Boston Marathon, Monaco Grand Prix,
@@ -23,7 +23,7 @@ from storymap.lexicon.surnames import is_surname
 from storymap.words import zipf
 
 if TYPE_CHECKING:
-    from storymap.recognize import Tokens
+    from storymap.geoparse.recognition.tokens import Tokens
 
 
 def _keys(words: str) -> frozenset[str]:

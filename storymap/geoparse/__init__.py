@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer import Gazetteer
+from storymap.geoparse.recognition import Recogniser
+from storymap.geoparse.resolve import Resolver
 from storymap.mention import Mention
-from storymap.recognize import Recogniser
-from storymap.resolve import Resolver
 from storymap.text import Article, detect_language, read_article
 
 
