@@ -81,7 +81,7 @@ def make_articles(folder: Path, count: int) -> list[Path]:
 
 def _child(inputs: Path, outdir: Path, jobs: int) -> None:
     """Run one batch in this (fresh) process and print its numbers as JSON."""
-    from storymap.batch import run_batch
+    from storymap.batch.run import run_batch
 
     started = time.perf_counter()
     summary = run_batch([inputs], outdir, jobs=jobs, force=True, progress=False)

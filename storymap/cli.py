@@ -15,8 +15,8 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from storymap import __version__
 from storymap.files import write_atomically
+from storymap.version import __version__
 
 
 def _print_candidates(rows: Sequence[dict[str, object]], as_json: bool) -> None:
@@ -88,7 +88,7 @@ def _gazetteer_scan(args: argparse.Namespace) -> int:
 
 def _read_text(path: str) -> str:
     """The article at ``path`` ("-" for stdin): text as is, HTML pages reduced to the body."""
-    from storymap.inputs import read_source
+    from storymap.sources.inputs import read_source
 
     return read_source(path).text
 
@@ -133,7 +133,7 @@ def _geoparse(args: argparse.Namespace) -> int:
 
 
 def _extract_options(args: argparse.Namespace) -> object:
-    from storymap.workflow import ExtractOptions
+    from storymap.story.workflow import ExtractOptions
 
     route = [stop.strip() for stop in args.route.split(">") if stop.strip()] if args.route else []
     return ExtractOptions(
@@ -168,8 +168,8 @@ def _online_geocoder(args: argparse.Namespace) -> object | None:
     """The online fallback the user asked for (never by default)."""
     if not args.geocoder:
         return None
-    from storymap.geocode import OnlineGeocoder
-    from storymap.geocode_cache import GeocodeCache
+    from storymap.sources.geocode import OnlineGeocoder
+    from storymap.sources.geocode_cache import GeocodeCache
 
     return OnlineGeocoder(
         args.geocoder,
@@ -183,7 +183,7 @@ def _online_geocoder(args: argparse.Namespace) -> object | None:
 def _extract_story(args: argparse.Namespace) -> object:
     """The Story of the article named on the command line; idle overrides and geocoder
     failures are warned about."""
-    from storymap.workflow import story_from_file
+    from storymap.story.workflow import story_from_file
 
     online = _online_geocoder(args)
     size = _input_size(args.file)
@@ -199,7 +199,7 @@ def _extract_story(args: argparse.Namespace) -> object:
     for note in story.notes:
         print(f"storymap: warning: override not applied: {note}", file=sys.stderr)
     if args.explain:
-        from storymap.explain import explain
+        from storymap.story.explain import explain
 
         sys.stdout.write(explain(story))
     return story
@@ -213,10 +213,13 @@ def _write_json(path: Path, document: object) -> None:
 
 def _render(story: object, args: argparse.Namespace, output: Path) -> int:
     """Write the map and the exports asked for (each file complete or not at all)."""
-    from storymap.story import Story
+    from storymap.render.names import heading
+    from storymap.render.output import save_map
+    from storymap.story.model import Story
 
     assert isinstance(story, Story)
-    story.save(output, tiles=args.tiles, self_contained=args.self_contained, ui_lang=args.ui_lang)
+    save_map(story, output, tiles=args.tiles, self_contained=args.self_contained,
+             ui_lang=args.ui_lang)
     places = len(story.places)
     print(f"wrote {output} ({places} places, {len(story.mentions)} mentions)", file=sys.stderr)
     if args.geojson is not None:
@@ -226,13 +229,13 @@ def _render(story: object, args: argparse.Namespace, output: Path) -> int:
 
         _write_json(args.storymapjs, to_storymapjs(story, args.storymapjs_slides))
     if not story.title:
-        heading = story.heading(args.ui_lang)
-        print(f"storymap: hint: no headline found; the page is titled “{heading}” "
+        shown = heading(story, args.ui_lang)
+        print(f"storymap: hint: no headline found; the page is titled “{shown}” "
               "(set one with --title or title = \"…\" in the overrides file)", file=sys.stderr)
     if args.embed:
         from storymap.render.embed import embed_snippet
 
-        print(embed_snippet(output.name, story.heading(args.ui_lang)))
+        print(embed_snippet(output.name, heading(story, args.ui_lang)))
     return 0
 
 
@@ -244,7 +247,7 @@ def _build(args: argparse.Namespace) -> int:
     """Geoparse an article and write its story map (extract + render in one step)."""
     story = _extract_story(args)
     if args.story is not None:
-        from storymap.storyfile import dumps
+        from storymap.story.storyfile import dumps
 
         write_atomically(args.story, dumps(story))  # type: ignore[arg-type]
         print(f"wrote {args.story}", file=sys.stderr)
@@ -253,7 +256,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     """Write the editable story file of an article."""
-    from storymap.storyfile import dumps
+    from storymap.story.storyfile import dumps
 
     story = _extract_story(args)
     output = args.output or _default_output(args.file, ".story.json")
@@ -265,7 +268,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _render_file(args: argparse.Namespace) -> int:
     """Render a (possibly hand-edited) story file."""
-    from storymap.storyfile import load
+    from storymap.story.storyfile import load
 
     story = load(args.story_file)
     output = args.output
@@ -385,8 +388,8 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--data", default=None, help="another gazetteer store or data folder")
     scan.set_defaults(handler=_gazetteer_scan)
 
-    from storymap.batch import add_arguments as add_batch_arguments
-    from storymap.batch import run as run_batch
+    from storymap.batch.cli import add_arguments as add_batch_arguments
+    from storymap.batch.cli import run as run_batch
 
     batch = commands.add_parser("batch", help="build the story maps of many articles in parallel")
     add_batch_arguments(batch)

@@ -12,19 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from storymap.batch import (
-    INDEX,
-    MANIFEST,
-    SUMMARY,
-    BuildOptions,
-    add_arguments,
-    build_key,
-    find_inputs,
-    output_names,
-    run,
-    run_batch,
-)
-from storymap.storyfile import dumps
+from storymap.batch.cli import add_arguments, run
+from storymap.batch.layout import INDEX, MANIFEST, SUMMARY
+from storymap.batch.run import BuildOptions, build_key, find_inputs, output_names, run_batch
+from storymap.render.names import heading
+from storymap.render.output import render_html
+from storymap.story.storyfile import dumps
 from tests.conftest import REPO
 
 EXAMPLE = REPO / "examples" / "kim-wladiwostok-2019.txt"
@@ -104,7 +97,7 @@ def test_bad_article_is_reported_and_the_batch_goes_on(first_run):
 
 
 def test_summary_describes_every_article(first_run):
-    from storymap.story import build_story
+    from storymap.story.build import build_story
 
     _, outdir, _, _, summary = first_run
     assert summary["counts"] == {"built": 3, "skipped": 0, "failed": 1}
@@ -119,12 +112,12 @@ def test_summary_describes_every_article(first_run):
     assert (kim["places"], kim["mentions"]) == (len(story.places), len(story.mentions))
     names = place_names(story)
     assert kim["route"] == [names[i].display for i in story.route]  # the pages' base names
-    assert kim["title"] == story.heading() and kim["lang"] == "de" and kim["date"] == "2019-04"
+    assert kim["title"] == heading(story) and kim["lang"] == "de" and kim["date"] == "2019-04"
     assert len(kim["route"]) >= 3 and kim["seconds"] > 0
     page = (outdir / kim["output"]).read_text(encoding="utf-8")
     # The batch writes exactly what `storymap build --self-contained` would: by default a
     # batch's maps open offline, from any folder.
-    assert page == story.to_html(self_contained=True)
+    assert page == render_html(story, self_contained=True)
 
 
 def test_index_links_every_map_with_its_counts(first_run):
@@ -236,8 +229,8 @@ def test_dask_local_cluster_builds_the_same_stories(tmp_path):
     pytest.importorskip("distributed")
     from distributed import Client, LocalCluster
 
-    from storymap.dask_batch import map_stories, warm_up
-    from storymap.story import build_story
+    from storymap.batch.dask import map_stories, warm_up
+    from storymap.story.build import build_story
 
     folder = _articles(tmp_path / "in")
     paths = [folder / "berlin.md", folder / EXAMPLE.name, folder / "latin1.txt"]
@@ -254,5 +247,5 @@ def test_dask_local_cluster_builds_the_same_stories(tmp_path):
     for path, result in zip(paths[:2], results, strict=False):
         expected = build_story(path.read_text(encoding="utf-8"))
         assert result["story"] == dumps(expected)
-        assert result["html"] == expected.to_html()
+        assert result["html"] == render_html(expected)
     assert "not UTF-8" in results[2]["error"]

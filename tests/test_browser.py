@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from storymap.story import assemble_story, build_story
+from storymap.render.output import save_map
+from storymap.story.assemble import assemble_story
+from storymap.story.build import build_story
 from tests.conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; never a downloaded browser
@@ -53,18 +55,19 @@ def browser():
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory, gazetteer):
     folder = tmp_path_factory.mktemp("maps")
-    reference = build_story(ARTICLE, route=ROUTE).save(folder / "kim.html", self_contained=True)
-    second = build_story(SECOND, lang="en").save(folder / "second.html", self_contained=True)
-    empty = build_story("Ein Satz ohne jeden Ort.", lang="de").save(
+    reference = save_map(build_story(ARTICLE, route=ROUTE), folder / "kim.html",
+                         self_contained=True)
+    second = save_map(build_story(SECOND, lang="en"), folder / "second.html", self_contained=True)
+    empty = save_map(build_story("Ein Satz ohne jeden Ort.", lang="de"),
         folder / "empty.html", self_contained=True
     )
     # A round trip back to Pjöngjang whose last leg is only announced, with dated stops.
     base = build_story(ARTICLE, route=ROUTE[:3])
-    revisit = assemble_story(
+    revisit = save_map(assemble_story(
         base.text, base.article, base.lang, base.mentions, route=(*base.route, base.route[0]),
         route_times=("2019-04-24", None, "2019-04-25 14:30", "Mittwoch"),
         route_modalities=("done", "done", "underway", "announced"), title=base.title,
-    ).save(folder / "revisit.html", self_contained=True)
+    ), folder / "revisit.html", self_contained=True)
     frame = folder / "frame.html"
     frame.write_text(
         '<!doctype html><html lang="en"><title>frame</title><body>'
@@ -627,8 +630,8 @@ def test_a_story_without_a_route_tours_its_passages(browser, tmp_path, gazetteer
     text = ("In Hamburg begann der Streik am Morgen.\n\nAm Mittag folgten Bremen und Hannover."
             "\n\nAm Abend legten auch die Beschäftigten in München die Arbeit nieder.")
     story = build_story(text, lang="de", route=None)
-    path = assemble_story(story.text, story.article, story.lang, story.mentions,
-                          title="Streik").save(tmp_path / "strike.html", self_contained=True)
+    path = save_map(assemble_story(story.text, story.article, story.lang, story.mentions,
+                          title="Streik"), tmp_path / "strike.html", self_contained=True)
     page = Page(browser, path, 1400, 900)
     try:
         assert page.page.inner_text(".storymap-tour-position") == "Übersicht · 3 Abschnitte"
@@ -661,7 +664,8 @@ def test_no_stop_marker_or_label_overlaps_on_any_corpus_map(browser, tmp_path, g
         story = build_story(text.read_text(encoding="utf-8"))
         if not story.places:
             continue
-        path = story.save(tmp_path / f"{text.parent.name}-{text.stem}.html", self_contained=True)
+        path = save_map(story, tmp_path / f"{text.parent.name}-{text.stem}.html",
+                        self_contained=True)
         page = Page(browser, path, 1400, 900)
         try:
             found = page.page.evaluate(OVERLAPS)

@@ -25,7 +25,7 @@ KM_PER_DEGREE = math.radians(1) * 6371.0088  # one degree of longitude on the eq
 
 @dataclass(frozen=True)
 class Pred:
-    """A stand-in for ``storymap.mention.Mention``: only what the scorer reads."""
+    """A stand-in for ``storymap.geoparse.mention.Mention``: only what the scorer reads."""
 
     start: int
     end: int
@@ -261,7 +261,7 @@ def test_natural_key_sorts_numbers_by_value():
 
 def test_real_mention_objects_can_be_scored():
     from gazetteer import Candidate
-    from storymap.mention import Mention
+    from storymap.geoparse.mention import Mention
 
     place = Candidate(0, "x", "Berlin", "city", "DE", "", 52.52, 13.405, 3_000_000, 1.0)
     mention = Mention(start=0, end=6, text="Berlin", derived=False, place=place)

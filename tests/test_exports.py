@@ -5,7 +5,9 @@ import json
 import pytest
 
 from storymap.exports.storymapjs import to_storymapjs
-from storymap.story import assemble_story, build_story
+from storymap.render.output import notebook_html
+from storymap.story.assemble import assemble_story
+from storymap.story.build import build_story
 from tests.conftest import REPO
 
 ARTICLE = (REPO / "examples" / "kim-wladiwostok-2019.txt").read_text(encoding="utf-8")
@@ -45,7 +47,7 @@ def test_slide_text_is_escaped(gazetteer):
 
 
 def test_notebooks_show_the_map_in_an_isolated_frame(story):
-    shown = story._repr_html_()
+    shown = notebook_html(story)
     assert shown.startswith("<iframe srcdoc=") and "<script" not in shown
 
 

@@ -18,7 +18,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from storymap.geocode import (
+from storymap.geoparse import GeoparseResult, geoparse
+from storymap.geoparse.mention import Mention
+from storymap.geoparse.text import read_article
+from storymap.sources.geocode import (
     GeocodeWarning,
     OnlineGeocoder,
     find_unknown_names,
@@ -27,11 +30,8 @@ from storymap.geocode import (
     min_delay_for,
     to_place,
 )
-from storymap.geocode_cache import CacheKey, GeocodeCache, default_cache_path
-from storymap.geoparse import GeoparseResult, geoparse
-from storymap.mention import Mention
-from storymap.story import build_story
-from storymap.text import read_article
+from storymap.sources.geocode_cache import CacheKey, GeocodeCache, default_cache_path
+from storymap.story.build import build_story
 
 USER_AGENT = "storymap-tests (tests@example.org)"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from storymap.geometry import great_circle, leg_km, route_geometry
+from storymap.story.geometry import great_circle, leg_km, route_geometry
 
 
 def test_great_circle_ends_at_its_points_and_bows_poleward():
@@ -31,7 +31,7 @@ def test_route_away_from_the_antimeridian_is_one_line():
 
 
 def test_story_geojson(gazetteer):
-    from storymap.story import build_story
+    from storymap.story.build import build_story
     from tests.conftest import REPO
 
     story = build_story((REPO / "examples" / "kim-wladiwostok-2019.txt").read_text("utf-8"))

@@ -6,8 +6,14 @@ import zipfile
 
 import pytest
 
-from storymap.lexicon import nouns
-from storymap.lexicon.nouns import NounClass, build, entry_class, noun_classes, read_entries
+from storymap.geoparse.lexicon import nouns
+from storymap.geoparse.lexicon.nouns import (
+    NounClass,
+    build,
+    entry_class,
+    noun_classes,
+    read_entries,
+)
 
 HEADER = ["lemma", "pos", "genus", "nominativ singular", "genitiv singular", "dativ plural"]
 ROWS = [

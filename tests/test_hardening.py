@@ -29,8 +29,9 @@ from pathlib import Path
 
 import pytest
 
+from storymap.geoparse.text import read_article
 from storymap.render.messages import catalogue
-from storymap.text import read_article
+from storymap.render.output import render_html, save_map
 from tests.conftest import REPO
 from tests.test_render_template import Node, parse
 
@@ -500,7 +501,7 @@ def hostile_story(gazetteer):
     """A real story whose place labels and names are hostile (overrides and story files can
     set labels; the gazetteer itself holds real names only), with a route: the labels reach
     popups, tooltips, leg labels, the itinerary, the place list and the JSON."""
-    from storymap.story import build_story
+    from storymap.story.build import build_story
 
     story = build_story(SHORT, route=["Pjöngjang", "Wladiwostok", "Chabarowsk"])
     story.places = tuple(
@@ -523,9 +524,9 @@ def harmless_story(hostile_story):
 
 
 def test_hostile_place_labels_are_inert_in_page_and_json(hostile_story, harmless_story):
-    page = hostile_story.to_html(self_contained=True)
+    page = render_html(hostile_story, self_contained=True)
     root = parse(page)
-    assert structure(root) == structure(parse(harmless_story.to_html(self_contained=True)))
+    assert structure(root) == structure(parse(render_html(harmless_story, self_contained=True)))
     assert event_attributes(root) == []
     data = page_data(root)
     labels = {p.id: p.label for p in hostile_story.places}
@@ -548,7 +549,7 @@ def test_hostile_place_labels_are_inert_in_page_and_json(hostile_story, harmless
 def test_popups_and_tooltips_carry_hostile_labels_as_text(hostile_story):
     """Leaflet sets popup and tooltip strings as innerHTML: read them out of the map script
     and parse them as Leaflet will."""
-    root = parse(hostile_story.to_html())
+    root = parse(render_html(hostile_story))
     script = "".join(s.text() for s in root.find_all("script"))
     popups, tooltips = bound_strings(script, "bindPopup"), bound_strings(script, "bindTooltip")
     assert len(popups) == len(tooltips) >= len(hostile_story.places)
@@ -596,7 +597,7 @@ OPEN_EVERYTHING = """(data) => {
 
 def test_hostile_page_runs_no_injected_script_in_the_browser(chromium, hostile_story, tmp_path):
     page_class, browser = chromium
-    path = hostile_story.save(tmp_path / "hostile.html", self_contained=True)
+    path = save_map(hostile_story, tmp_path / "hostile.html", self_contained=True)
     page = page_class(browser, path)
     try:
         dialogs: list[str] = []

@@ -2,8 +2,8 @@
 
 import pytest
 
-from storymap.inputs import from_bytes, looks_like_html
-from storymap.text import InputError
+from storymap.geoparse.text import InputError
+from storymap.sources.inputs import from_bytes, looks_like_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8">
@@ -53,7 +53,7 @@ def test_a_page_without_article_text_is_a_clear_error():
 
 
 def test_geoparsing_an_html_page_finds_its_places(gazetteer):
-    from storymap.story import build_story
+    from storymap.story.build import build_story
 
     source = from_bytes(PAGE.encode("utf-8"), "kim.html")
     labels = {p.label for p in build_story(source.text, title=source.title).places}

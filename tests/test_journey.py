@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from storymap.geoparse import geoparse
 from storymap.journey import infer_journey
-from storymap.story import build_story
+from storymap.story.build import build_story
 from tests.conftest import REPO
 
 ARTICLE = (REPO / "examples" / "kim-wladiwostok-2019.txt").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ import pytest
 
 from gazetteer import Gazetteer
 from gazetteer.normalize import normalize
-from storymap.lexicon import DerivedLexicon
-from storymap.lexicon.derived import LEXICON_FILE, TSV_HEADER, TYPES
+from storymap.geoparse.lexicon import DerivedLexicon
+from storymap.geoparse.lexicon.derived import LEXICON_FILE, TSV_HEADER, TYPES
 
 RUSSIA = "gn:2017370"
 NORTH_KOREA = "gn:1873107"
@@ -155,7 +155,7 @@ def test_ordinary_words_are_not_derived_forms(lexicon: DerivedLexicon, token: st
 
 
 def test_false_friends_stay_out(lexicon: DerivedLexicon):
-    from storymap.lexicon.build import FALSE_FRIENDS
+    from storymap.geoparse.lexicon.build import FALSE_FRIENDS
 
     for lang, words in FALSE_FRIENDS.items():
         assert not [word for word in words if lexicon.lookup(word, lang) is not None]
@@ -218,7 +218,7 @@ def _timed(action) -> float:
 
 
 def test_place_queries_resolve_to_exactly_one_place(gazetteer: Gazetteer):
-    from storymap.lexicon.build import LexiconBuildError, resolve_place
+    from storymap.geoparse.lexicon.build import LexiconBuildError, resolve_place
 
     assert resolve_place(gazetteer, "Berlin|city|DE").id == "gn:2950159"
     assert resolve_place(gazetteer, "Deutschland|country").id == GERMANY
@@ -231,7 +231,7 @@ def test_place_queries_resolve_to_exactly_one_place(gazetteer: Gazetteer):
 
 
 def test_irregular_table_errors_are_loud(gazetteer: Gazetteer, tmp_path: Path):
-    from storymap.lexicon.build import LexiconBuildError, build
+    from storymap.geoparse.lexicon.build import LexiconBuildError, build
 
     table = tmp_path / "irregular.tsv"
     table.write_text("form\tlang\ttype\tplace\tsource\nfoo\tde\tadverb\tX|country\ttest\n")
@@ -242,7 +242,7 @@ def test_irregular_table_errors_are_loud(gazetteer: Gazetteer, tmp_path: Path):
 @pytest.fixture(scope="module")
 def rebuilt(gazetteer: Gazetteer, tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.importorskip("wordfreq")
-    from storymap.lexicon.build import build, render
+    from storymap.geoparse.lexicon.build import build, render
 
     out = tmp_path_factory.mktemp("lexicon") / "derived_forms.tsv"
     out.write_text(render(build(gazetteer)), encoding="utf-8")
@@ -251,8 +251,8 @@ def rebuilt(gazetteer: Gazetteer, tmp_path_factory: pytest.TempPathFactory) -> P
 
 @pytest.mark.slow
 def test_build_is_deterministic(gazetteer: Gazetteer, rebuilt: Path, tmp_path: Path):
-    from storymap.lexicon import build as builder
-    from storymap.lexicon.rules import word_zipf
+    from storymap.geoparse.lexicon import build as builder
+    from storymap.geoparse.lexicon.rules import word_zipf
 
     word_zipf.cache_clear()
     again = tmp_path / "again.tsv"
@@ -263,5 +263,5 @@ def test_build_is_deterministic(gazetteer: Gazetteer, rebuilt: Path, tmp_path: P
 @pytest.mark.slow
 def test_committed_table_is_up_to_date(rebuilt: Path):
     assert rebuilt.read_bytes() == LEXICON_FILE.read_bytes(), (
-        "storymap/data/derived_forms.tsv is stale: run `python -m storymap.lexicon.build`"
+        "storymap/data/derived_forms.tsv is stale: run `python -m storymap.geoparse.lexicon.build`"
     )

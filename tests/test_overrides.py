@@ -5,10 +5,11 @@ import sys
 
 import pytest
 
-from storymap import overrides
-from storymap.overrides import OverridesError
-from storymap.story import build_story
-from storymap.workflow import ExtractOptions, story_from_file
+from storymap.render.output import render_html
+from storymap.story import overrides
+from storymap.story.build import build_story
+from storymap.story.overrides import OverridesError
+from storymap.story.workflow import ExtractOptions, story_from_file
 
 TEXT = (
     "Der Sänger trat am Freitag in Paris auf, einer Kleinstadt in Texas. "
@@ -49,7 +50,7 @@ kind = "village"
             story.mentions[added.mentions[0]].text)
         assert story.title == "Tour" and story.credits == "Karte: Redaktion"
         assert story.notes == ()
-        assert "Karte: Redaktion" in story.to_html()
+        assert "Karte: Redaktion" in render_html(story)
 
 
 def test_pin_with_context_leaves_other_sentences_alone(tmp_path, gazetteer):
@@ -113,7 +114,7 @@ modalities = ["done", "done", "announced"]
     assert story.route_times == ("2024-09-06", None, "Sonntag")
     assert story.route_modalities == ("done", "done", "announced")
     assert story.place(story.route[0]).stops == (1, 3)
-    assert "06.09.2024" in story.to_html()
+    assert "06.09.2024" in render_html(story)
     # a route given by the caller wins, and has neither times nor planned stops
     given = build_story(TEXT, lang="de", overrides=rules, route=["Dallas", "Paris"])
     assert given.route_times == () and given.stop_modalities() == ("done", "done")

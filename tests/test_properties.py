@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storymap.geoparse import geoparse
-from storymap.text import read_article
+from storymap.geoparse.text import read_article
+from storymap.render.output import render_html
 from tests.test_render_template import parse
 
 PLACES = [
@@ -107,10 +108,10 @@ def test_mentions_slice_to_their_text_in_order_without_overlap(text, lang):
 @PAGES
 @given(text=TEXTS, title=st.none() | st.text(max_size=20) | st.sampled_from(ODD))
 def test_page_parses_and_carries_every_passage_exactly(text, title):
-    from storymap.story import build_story
+    from storymap.story.build import build_story
 
     story = build_story(text, title=title or None)
-    root = parse(story.to_html())  # strict: every element closed where it should be
+    root = parse(render_html(story))  # strict: every element closed where it should be
     data = json.loads(root.find("script", id="storymap-data").text())
     assert data["title"] == story.title
     carried = [node.text() for node in root.find_all("p", cls="passage")]

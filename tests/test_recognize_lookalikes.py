@@ -5,7 +5,7 @@ word names the place — and the English span rules around place names."""
 import pytest
 
 from storymap.geoparse import geoparse
-from storymap.lexicon.surnames import is_surname, names_in_module
+from storymap.geoparse.lexicon.surnames import is_surname, names_in_module
 
 
 def texts(text, lang="en"):

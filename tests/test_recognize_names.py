@@ -4,9 +4,9 @@
 import pytest
 
 from storymap.geoparse import geoparse
+from storymap.geoparse.language import CUES
+from storymap.geoparse.lexicon.first_names import is_first_name, names_in_module, spellings
 from storymap.geoparse.recognition.wordfacts import is_title as _is_title
-from storymap.language import CUES
-from storymap.lexicon.first_names import is_first_name, names_in_module, spellings
 
 
 def texts(text, lang="de"):

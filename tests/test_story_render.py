@@ -8,7 +8,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from storymap.story import assemble_story, build_story, time_label_problem
+from storymap.render.output import render_html
+from storymap.story.assemble import assemble_story
+from storymap.story.build import build_story
+from storymap.story.model import time_label_problem
 from tests.conftest import REPO
 
 ARTICLE = (REPO / "examples" / "kim-wladiwostok-2019.txt").read_text(encoding="utf-8")
@@ -65,7 +68,7 @@ def test_route_stops_are_numbered_in_order(story):
 
 
 def test_page_embeds_the_story_and_a_marker_per_place(story):
-    page = story.to_html()
+    page = render_html(story)
     data = story_data(page)
     assert data["lang"] == "de" and data["map"].startswith("map_")
     assert len(data["places"]) == len(story.places)
@@ -105,7 +108,7 @@ def test_hostile_text_is_inert(gazetteer):
         "\u2028 \u2029 \u202e Pjöngjang"
     )
     story = build_story(hostile, title="</script><script>alert(1)</script>", lang="de")
-    page = story.to_html()
+    page = render_html(story)
     parsed = parse(page)
     # An injection would surface as a script element of its own holding the payload.
     assert not [text for _, text in parsed.scripts if text.strip() in ('alert("x")', "alert(1)")]
@@ -116,13 +119,13 @@ def test_hostile_text_is_inert(gazetteer):
 
 
 def test_page_sizes(story):
-    assert len(story.to_html().encode()) <= 250_000
-    assert len(story.to_html(self_contained=True).encode()) <= 1_500_000
+    assert len(render_html(story).encode()) <= 250_000
+    assert len(render_html(story, self_contained=True).encode()) <= 1_500_000
 
 
 def test_text_without_places_renders_a_page(gazetteer):
     story = build_story("Ein ganz gewöhnlicher Satz ohne Ort.", lang="de")
-    page = story.to_html()
+    page = render_html(story)
     assert story.places == ()
     assert "storymap-data" in page and not any(
         attrs.get("class") == "folium-map" for _, attrs in parse(page).tags
@@ -132,7 +135,7 @@ def test_text_without_places_renders_a_page(gazetteer):
 def test_committed_example_map_is_up_to_date(gazetteer):
     """output/ holds the README's example map; it must be what the code makes now."""
     committed = REPO / "output" / "kim-wladiwostok-2019.html"
-    fresh = build_story(ARTICLE).to_html(self_contained=True)  # as `make demo`: route inferred
+    fresh = render_html(build_story(ARTICLE), self_contained=True)  # as `make demo`: route inferred
     assert committed.read_text(encoding="utf-8") == fresh, (
         "output/kim-wladiwostok-2019.html is stale: run `make demo` and commit it"
     )
@@ -193,26 +196,26 @@ def test_times_and_modalities_must_fit_the_route(story):
 
 
 def test_page_draws_the_planned_leg_dashed_and_explains_it(revisited):
-    page = revisited.to_html()
+    page = render_html(revisited)
     dashes = re.findall(r'"dashArray": ("[^"]*"|null)', page)
     assert dashes.count("null") >= 3 and len(set(dashes) - {"null"}) == 1  # one planned leg
     assert page.count("storymap-route-leg--announced") == 1
     assert "gestrichelt: geplante Etappe" in page  # under the itinerary and in the map's key
     assert 'create("div", "storymap-legend")' in page
-    travelled = round_trip(revisited, modalities=("done",) * 4).to_html()
+    travelled = render_html(round_trip(revisited, modalities=("done",) * 4))
     assert "storymap-route-leg--announced" not in travelled
     assert "geplante Etappe" not in travelled
 
 
 def test_marker_of_a_revisited_place_shows_all_its_numbers(revisited):
-    page = revisited.to_html()
+    page = render_html(revisited)
     assert "\\u003e1 \\u00b7 4\\u003c/div\\u003e" in page  # the marker's label: "1 · 4"
     assert "storymap-stop--visits" in page
     assert 'bindTooltip("1 \\u00b7 4. Pj\\u00f6ngjang")' in page  # its tooltip
 
 
 def test_itinerary_has_a_row_per_visit_with_its_date(revisited):
-    rows = itinerary_rows(revisited.to_html())
+    rows = itinerary_rows(render_html(revisited))
     assert len(rows) == 4
     assert rows[0].startswith("Pjöngjang 24.04.2019 Start")
     assert rows[1].startswith("Chassan 24.04.2019, 14:30 Uhr ")
@@ -221,25 +224,25 @@ def test_itinerary_has_a_row_per_visit_with_its_date(revisited):
     assert "Flugzeug" in rows[3] and "Flugzeug" not in rows[2]
     # the distance of the return leg, not of the first visit (which has none)
     assert "ab der vorigen Station" in rows[3]
-    english = itinerary_rows(revisited.to_html(ui_lang="en"))
+    english = itinerary_rows(render_html(revisited, ui_lang="en"))
     assert english[0].startswith("Pjöngjang 24 April 2019 start")
     assert english[1].startswith("Chassan 24 April 2019, 14:30 ")
     assert english[3].startswith("Pjöngjang Mittwoch (planned) ")
-    assert '<time class="storymap-stop-date" datetime="2019-04-24 14:30">' in revisited.to_html()
+    assert '<time class="storymap-stop-date" datetime="2019-04-24 14:30">' in render_html(revisited)
 
 
 def test_place_list_names_every_stop_of_a_place(revisited):
-    page = revisited.to_html()
+    page = render_html(revisited)
     assert "Stationen 1 und 4" in page
-    assert "Stops 1 and 4" in revisited.to_html(ui_lang="en")
+    assert "Stops 1 and 4" in render_html(revisited, ui_lang="en")
 
 
 def test_stop_times_are_escaped_and_the_page_stays_deterministic(story):
     hostile = round_trip(story, times=("<img src=x onerror=alert(1)>", None, None, "&amp;"))
-    page = hostile.to_html()
+    page = render_html(hostile)
     assert "<img src=x" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&amp;amp;" in page
-    assert page == round_trip(story, times=hostile.route_times).to_html()
+    assert page == render_html(round_trip(story, times=hostile.route_times))
 
 
 @pytest.mark.parametrize(("label", "problem"), [
@@ -268,9 +271,9 @@ def test_page_names_places_in_the_articles_base_form(story):
     assert by_name["Khasan"].display == "Chassan"  # the text's spelling, a name of the place
     assert by_name["Vladivostok"].country == "Russland" and by_name["Russia"].country == ""
     assert country_name("KP", "de") == "Nordkorea" and country_name("KP", "en") == "North Korea"
-    rows = itinerary_rows(story.to_html())
+    rows = itinerary_rows(render_html(story))
     assert [row.split(" ")[0] for row in rows] == ["Pjöngjang", "Chassan", "Wladiwostok", "Insel"]
-    page = story.to_html()
+    page = render_html(story)
     assert "Stadt, Russland" in page and "Land, RU" not in page
     assert "(im Text „Nordkoreas“)" in page
 
@@ -293,11 +296,11 @@ def test_a_dateline_is_not_the_name(gazetteer):
 
 def test_legs_say_their_length_is_as_the_crow_flies(gazetteer):
     story = build_story(ARTICLE)  # as read from the text: by train
-    page = story.to_html()
+    page = render_html(story)
     assert "559 km Luftlinie \\u00b7 Zug" in page  # the leg's label on the map
     rows = itinerary_rows(page)
     assert rows[1].endswith("559 km Luftlinie ab der vorigen Station · Zug")
-    english = itinerary_rows(story.to_html(ui_lang="en"))
+    english = itinerary_rows(render_html(story, ui_lang="en"))
     assert english[1].endswith("559 km as the crow flies from the previous stop · train")
 
 
@@ -306,12 +309,12 @@ def test_any_travel_mode_renders(story):
     for modes in (("bus", "train", None), ("sled", "hovercraft", None)):
         bus = assemble_story(story.text, story.article, story.lang, story.mentions,
                              route=story.route, route_modes=modes, title=story.title)
-        page = bus.to_html()
+        page = render_html(bus)
         assert ("Bus" in itinerary_rows(page)[1]) is (modes[0] == "bus")
 
 
 def test_areas_fit_their_real_extent(story):
-    data = story_data(story.to_html())
+    data = story_data(render_html(story))
     by_name = {p["name"]: p for p in data["places"]}
     (south, west), (north, east) = by_name["Russia"]["extent"]
     assert west < 21 and east > 180 and south < 42 and north > 80  # Kaliningrad to Chukotka
@@ -326,7 +329,7 @@ def test_areas_fit_their_real_extent(story):
 
 def test_the_map_script_fits_nothing_itself(story):
     """An animated fit in folium's script would end after storymap.js's exact fit and undo it."""
-    page = story.to_html()
+    page = render_html(story)
     assert ".fitBounds(" not in page.split('id="storymap-data"')[1].split("storymap.js")[0]
     data = story_data(page)
     assert len(data["route"]["legs"]) == 3

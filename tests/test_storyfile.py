@@ -6,8 +6,9 @@ import sys
 
 import pytest
 
-from storymap.story import build_story
-from storymap.storyfile import StoryFileError, dumps, line_of, loads
+from storymap.render.output import render_html
+from storymap.story.build import build_story
+from storymap.story.storyfile import StoryFileError, dumps, line_of, loads
 from tests.conftest import REPO
 
 ARTICLE = (REPO / "examples" / "kim-wladiwostok-2019.txt").read_text(encoding="utf-8")
@@ -31,7 +32,7 @@ def _embedded(page: str) -> dict:
 
 def test_loaded_story_renders_the_same_bytes(story):
     again = loads(dumps(story))
-    assert again.to_html(self_contained=True) == story.to_html(self_contained=True)
+    assert render_html(again, self_contained=True) == render_html(story, self_contained=True)
     assert dumps(again) == dumps(story)
 
 
@@ -54,7 +55,7 @@ def test_a_moved_place_renders_at_its_new_position(document):
     edited = json.loads(json.dumps(document))
     place = next(p for p in edited["places"] if p["name"] == "Khasan")
     place["lat"], place["lon"] = 42.5, 130.7
-    page = loads(json.dumps(edited)).to_html()
+    page = render_html(loads(json.dumps(edited)))
     drawn = next(p for p in _embedded(page)["places"] if p["name"] == "Khasan")
     assert (drawn["lat"], drawn["lon"]) == (42.5, 130.7)
 
@@ -71,7 +72,7 @@ def test_a_dropped_mention_disappears_and_takes_its_only_place_along(document):
     story = loads(json.dumps(edited))
     assert len(story.mentions) == len(document["mentions"]) - 1
     assert single["place"] not in {p.id for p in story.places}
-    assert f">{single['text']}</a>" not in story.to_html()
+    assert f">{single['text']}</a>" not in render_html(story)
 
 
 def test_a_mention_can_be_pointed_at_its_runner_up(document):
@@ -147,7 +148,7 @@ def test_files_without_times_and_modalities_still_load(document):
     again = loads(json.dumps(old))
     assert again.stop_modalities() == ("done",) * len(again.route)
     assert again.stop_times() == (None,) * len(again.route)
-    assert "storymap-route-leg--announced" not in again.to_html()
+    assert "storymap-route-leg--announced" not in render_html(again)
 
 
 def _ids(document, *names):
@@ -166,7 +167,7 @@ def test_edited_times_and_a_planned_revisit_render(document):
     story = loads(json.dumps(edited))
     assert story.place(home).stops == (1, 4)
     assert story.route_times == ("2019-04-24", None, "2019-04-25 14:30", "Mittwoch")
-    page = story.to_html()
+    page = render_html(story)
     assert "25.04.2019, 14:30 Uhr" in page and "(geplant)" in page
     assert page.count("storymap-route-leg--announced") == 1
     again = json.loads(dumps(story))["route"]

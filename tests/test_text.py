@@ -2,7 +2,7 @@
 
 import pytest
 
-from storymap.text import InputError, decode, detect_language, read_article
+from storymap.geoparse.text import InputError, decode, detect_language, read_article
 
 
 def test_date_prefix_is_metadata_not_text():

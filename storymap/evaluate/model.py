@@ -135,7 +135,8 @@ class Corpus:
 
 
 class Predicted(Protocol):
-    """What the scorer needs from a predicted mention; ``storymap.mention.Mention`` fits."""
+    """What the scorer needs from a predicted mention (``storymap.geoparse.mention.Mention``
+    fits)."""
 
     @property
     def start(self) -> int: ...

@@ -12,7 +12,8 @@ import html
 from typing import Any
 
 from storymap.render.messages import catalogue, format_stop_time
-from storymap.story import ANNOUNCED, Story, StoryPlace
+from storymap.render.names import heading
+from storymap.story.model import ANNOUNCED, Story, StoryPlace
 
 ATTRIBUTION = "Places: GeoNames (CC BY 4.0), Natural Earth · storymap"
 # StoryMapJS zoom (Leaflet levels) that frames a place of each kind.
@@ -50,7 +51,7 @@ def _overview(story: Story) -> dict[str, Any]:
     return {
         "type": "overview",
         "text": {
-            "headline": html.escape(story.heading()),
+            "headline": html.escape(heading(story)),
             "text": " · ".join(html.escape(fact) for fact in facts if fact),
         },
     }

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer import Gazetteer
+from storymap.geoparse.mention import Mention
 from storymap.geoparse.recognition import Recogniser
 from storymap.geoparse.resolve import Resolver
-from storymap.mention import Mention
-from storymap.text import Article, detect_language, read_article
+from storymap.geoparse.text import Article, detect_language, read_article
 
 
 @dataclass(frozen=True, slots=True)

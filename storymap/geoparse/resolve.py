@@ -18,8 +18,8 @@ from operator import attrgetter
 from gazetteer import Candidate, Gazetteer
 from gazetteer.geo import AnchorPoint, anchor_point, nearest_km
 from gazetteer.store import match_score
+from storymap.geoparse.mention import Mention
 from storymap.geoparse.recognition import Recognised
-from storymap.mention import Mention
 
 # A city this prominent is what its name means in news, before a same-named state.
 _WORLD_CITY_PROMINENCE = 11.5

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storymap.geoparse.mention import Mention
 from storymap.journey import lexicon as lx
-from storymap.mention import Mention
 
 # Words (with inner hyphens, apostrophes and dots: Russland-Besuch, Kim's, 05.11.2017) and
 # single punctuation marks.

@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from storymap.geoparse.mention import Mention
+from storymap.geoparse.text import Article
 from storymap.journey import lexicon as lx
 from storymap.journey import roles as rl
 from storymap.journey import timeline, traveller
@@ -41,8 +43,6 @@ from storymap.journey.predicates import (
     nearest_predicate,
 )
 from storymap.journey.prefilter import may_tell_movement
-from storymap.mention import Mention
-from storymap.text import Article
 
 # How clearly a predicate tells a journey, by its kind.
 _STRENGTH = {"begin": 0.9, "finish": 0.9, "depart": 1.0, "arrive": 1.0, "travel": 0.9,

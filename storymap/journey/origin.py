@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 
 from gazetteer import Candidate, Gazetteer
+from storymap.geoparse.mention import Mention
 from storymap.journey.model import Event
-from storymap.mention import Mention
 
 _TITLES = {
     "de": ("machthaber", "präsident", "präsidentin", "kanzlerin", "kanzler", "staatschef",

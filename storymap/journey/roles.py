@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storymap.geoparse.mention import Mention
 from storymap.journey import lexicon as lx
 from storymap.journey.clauses import Token
 from storymap.journey.model import GOAL, LOCATION, SOURCE, VIA
-from storymap.mention import Mention
 
 LOCATOR, CHAIN, LIST, OBJECT, ORDER = "locator", "chain", "list", "object", "order"
 _QUOTES = frozenset({"(", '"', "„", "«", "“", "”", "‘", "’", "'", "»", "‚"})

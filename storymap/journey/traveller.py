@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from storymap.geoparse.lexicon.first_names import is_first_name
+from storymap.geoparse.lexicon.nouns import NounClass, noun_classes
+from storymap.geoparse.words import zipf
 from storymap.journey import lexicon as lx
 from storymap.journey.clauses import Token
-from storymap.lexicon.first_names import is_first_name
-from storymap.lexicon.nouns import NounClass, noun_classes
-from storymap.words import zipf
 
 _PERSON_CLASSES = int(NounClass.FIRST_NAME | NounClass.SURNAME)
 _WORD_CLASSES = int(NounClass.COMMON | NounClass.PLACE | NounClass.ABBREVIATION)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from storymap.story import parse_time_label
+from storymap.story.model import parse_time_label
 
 LANGS = ("de", "en")
 FALLBACK = "en"

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from gazetteer import Gazetteer
 from storymap.render import areas
-from storymap.story import Story, StoryPlace
+from storymap.story.model import Story, StoryPlace
 
 # A label in capitals longer than this is a dateline or a heading, not the base form ("USA",
 # "DDR" are names; "VLADIVOSTOK" is not how the place is written in running text).
@@ -158,3 +158,9 @@ def describe(story: Story, ui_lang: str | None = None) -> str:
             shown = _listed(first, messages["and"])
     date = format_date(story.date, ui)
     return f"{shown} · {date}" if date else shown
+
+
+def heading(story: Story, ui_lang: str | None = None) -> str:
+    """The title a page shows: the story's own (given, or the text's headline), else what the
+    map shows — the route or the first places, and the date."""
+    return story.title or describe(story, ui_lang)

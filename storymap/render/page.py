@@ -12,8 +12,6 @@ import html
 import json
 import math
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import count
@@ -22,10 +20,8 @@ import folium
 from branca.element import Element
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from gazetteer.geo import haversine_km
-from storymap.geometry import great_circle
 from storymap.render import areas, assets
-from storymap.render.basemap import WORLD_DETAIL, BasemapOutlines, OutlineLayer, outlines
+from storymap.render.basemap import BasemapOutlines, OutlineLayer, outlines
 from storymap.render.controls import Annotation, FullscreenControl, LegendControl, ScaleControl
 from storymap.render.messages import (
     catalogue,
@@ -35,9 +31,24 @@ from storymap.render.messages import (
     format_stop_time,
     time_datetime,
 )
-from storymap.render.names import PlaceNames, place_names
-from storymap.story import ANNOUNCED, Story, StoryPlace
-from storymap.text import Passage, Span
+from storymap.render.names import PlaceNames, heading, place_names
+from storymap.render.passages import (
+    Sentences,
+    enclosing,
+    mention_passages,
+    passages_html,
+    stop_passages,
+)
+from storymap.render.view import (
+    bounds,
+    extent,
+    first_view,
+    initial_view,
+    land_within_budget,
+    outline_detail,
+)
+from storymap.story.geometry import great_circle
+from storymap.story.model import ANNOUNCED, Story, StoryPlace
 
 DATA_ATTRIBUTION = (
     'Places: <a href="https://www.geonames.org/">GeoNames</a> '
@@ -51,14 +62,6 @@ ANNOUNCED_DASHES = "8 10"
 STOP_COLOUR = "#b3261e"
 PLACE_COLOUR = "#1f5fa8"
 AREA_COLOUR = "#6b5fa8"
-# How far an area reaches from its point when no outline says (km): with the story's places
-# inside that reach, the area's extent is theirs; without, this span around the point.
-AREA_SPAN_KM = {
-    "continent": 3000, "ocean": 3000, "sea": 600, "region": 1000, "historic_country": 1500,
-    "country": 500, "admin1": 200, "admin2": 50,
-}
-# Bytes of country outlines a page may carry (the reference article's six take ~24 KB).
-OUTLINE_BUDGET = 60_000
 # Interface strings storymap.js needs (tour, Leaflet's own controls); the rest is in the page.
 UI_KEYS = (
     "tour", "tour_overview", "tour_overview_count", "tour_position", "tour_previous",
@@ -69,9 +72,6 @@ UI_KEYS = (
     "tiles_failed", "attribution_show", "attribution_hide", "close_card", "passage_shown",
     "map_failed", "close_notice",
 )
-# The outline map zooms no deeper than its finest outline follows the coast (and never less
-# than the world outline's own limit).
-OUTLINE_ZOOM_MAX = 8
 _VIEWPORT = re.compile(r"<meta name=\"viewport\"[^>]*>", re.S)
 
 
@@ -186,36 +186,12 @@ def _leg_label(line: list[tuple[float, float]], distance: str) -> folium.Marker:
     )
 
 
-def _enclosing(starts: Sequence[int], spans: Sequence[Span | Passage], offset: int) -> int:
-    """Index of the span holding ``offset`` among sorted, disjoint ``spans`` (``starts``: their
-    starts), or -1. A binary search, so rendering stays linear in the article's length: a scan
-    of every passage per mention made a 1 MB article take minutes."""
-    found = bisect_right(starts, offset) - 1
-    return found if found >= 0 and offset < spans[found].end else -1
-
-
-class _Sentences:
-    """Every sentence of the article in order, with their starts for ``_enclosing``."""
-
-    def __init__(self, story: Story) -> None:
-        self.spans = [sentence for p in story.article.passages for sentence in p.sentences]
-        self.starts = [sentence.start for sentence in self.spans]
-
-
-def _mention_passages(story: Story) -> list[int]:
-    """The passage index of every mention (as ``Story.passage_of`` says, without its scan)."""
-    passages = story.article.passages
-    starts = [passage.start for passage in passages]
-    found = (_enclosing(starts, passages, mention.start) for mention in story.mentions)
-    return [passages[index].index if index >= 0 else 0 for index in found]
-
-
 def _popup(
     story: Story,
     place: StoryPlace,
     names: PlaceNames,
     messages: dict[str, str],
-    sentences_in: _Sentences,
+    sentences_in: Sentences,
 ) -> str:
     """Name in the page's language and as written, kind, country, coordinates, and the
     sentences that mention the place with the mention emphasised (all escaped)."""
@@ -232,7 +208,7 @@ def _popup(
     sentences = []
     for index in place.mentions[:3]:
         mention = story.mentions[index]
-        found = _enclosing(sentences_in.starts, sentences_in.spans, mention.start)
+        found = enclosing(sentences_in.starts, sentences_in.spans, mention.start)
         if found >= 0:
             sentence = sentences_in.spans[found]
             before = story.text[sentence.start : mention.start]
@@ -253,107 +229,6 @@ def _stop_numbers(place: StoryPlace) -> str:
     return " · ".join(str(number) for number in place.stops or (place.stop or 0,))
 
 
-def _bounds(places: list[StoryPlace]) -> list[list[float]] | None:
-    if not places:
-        return None
-    lats = [p.lat for p in places]
-    lons = [p.lon for p in places]
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]
-
-
-def _span_box(lat: float, lon: float, km: float) -> areas.Box:
-    """The box ``km`` around a point (longitudes stretched towards the poles, capped)."""
-    dlat = km / 111.2
-    dlon = km / (111.2 * max(math.cos(math.radians(lat)), 0.2))
-    return (max(lat - dlat, -85.0), lon - dlon, min(lat + dlat, 85.0), lon + dlon)
-
-
-def _extent(place: StoryPlace, points: list[StoryPlace]) -> list[list[float]] | None:
-    """How much map an area needs: a country's outline box (a historic country's, its
-    successors'), else the story's places inside its reach, else a span by its kind. None
-    for a point place: the page zooms to it by kind."""
-    box: areas.Box | None = None
-    if place.kind == "country":
-        record = areas.country(place.country)
-        box = record.box if record else None
-    elif place.kind == "historic_country":
-        records = [areas.country(code) for code in areas.SUCCESSORS.get(place.country, ())]
-        box = areas.union([r.box for r in records if r is not None and r.box is not None])
-    if box is None and place.kind in AREA_SPAN_KM:
-        reach = AREA_SPAN_KM[place.kind]
-        inside = [
-            p for p in points
-            if p.id != place.id and (not place.country or p.country == place.country)
-            and haversine_km(place.lat, place.lon, p.lat, p.lon) <= reach
-        ]
-        if inside:
-            found = _bounds([place, *inside])
-            assert found is not None
-            middle = ((found[0][0] + found[1][0]) / 2, (found[0][1] + found[1][1]) / 2)
-            least = _span_box(middle[0], middle[1], reach / 4)
-            box = areas.union([(found[0][0], found[0][1], found[1][0], found[1][1]), least])
-        else:
-            box = _span_box(place.lat, place.lon, reach)
-    if box is None:
-        return None
-    return [[round(box[0], 3), round(box[1], 3)], [round(box[2], 3), round(box[3], 3)]]
-
-
-def _land_within_budget(story: Story) -> dict[str, list[object]]:
-    """The 1:50m outlines the page carries, by ISO code: the countries the story names (lit
-    when selected) and those its places lie in (the outline map's land), most mentioned
-    first, until ``OUTLINE_BUDGET`` bytes (an article listing fifty countries stays a light
-    page; the rest are zoomed to by their extent and drawn from the world outline)."""
-    weight: dict[str, int] = {}
-    for place in story.places:
-        if place.country:
-            weight[place.country] = weight.get(place.country, 0) + len(place.mentions) + (
-                2 if place.stop else 1)
-    found: dict[str, list[object]] = {}
-    spent = 0
-    for code in sorted(weight, key=lambda code: (-weight[code], code)):
-        record = areas.country(code)
-        if record is None or not record.parts:
-            continue
-        outline = [[list(ring) for ring in part] for part in record.parts]
-        size = len(json.dumps(outline, separators=(",", ":")))
-        if spent + size > OUTLINE_BUDGET:
-            continue
-        found[code] = outline
-        spent += size
-    return found
-
-
-def _outline_detail(story: Story, land: dict[str, list[object]]) -> int:
-    """How deep the outline map may zoom: as far as the coarsest outline among the route's
-    (else the places') countries still follows its border."""
-    places = [story.place(place_id) for place_id in story.route] or [
-        place for place in story.places if not place.area]
-    details = [
-        record.detail for record in (areas.country(p.country) for p in places if p.country in land)
-        if record is not None
-    ]
-    if not details:
-        return WORLD_DETAIL
-    return max(WORLD_DETAIL, min(min(details), OUTLINE_ZOOM_MAX))
-
-
-def _first_view(story: Story) -> list[StoryPlace]:
-    """What the map opens on: the route's stops, else the first passage that has places,
-    else every place (storymap.js refines this with the panels' padding)."""
-    if story.route:
-        return [story.place(place_id) for place_id in dict.fromkeys(story.route)]
-    by_passage: dict[int, dict[str, None]] = {}
-    for mention, passage in zip(story.mentions, _mention_passages(story), strict=True):
-        if mention.place is not None:
-            by_passage.setdefault(passage, {})[mention.place.id] = None
-    if by_passage:
-        first = [story.place(i) for i in by_passage[min(by_passage)]]
-        pins = [p for p in first if not p.area]
-        return pins or first
-    return [p for p in story.places if not p.area] or list(story.places)
-
-
 def _renumber(root: Element) -> None:
     """Replace branca's random element ids with sequence numbers (byte-identical pages)."""
     numbers = count(1)
@@ -364,28 +239,6 @@ def _renumber(root: Element) -> None:
             walk(child)
 
     walk(root)
-
-
-def _initial_view(bounds: list[list[float]] | None) -> tuple[list[float], int]:
-    """Centre and zoom that frame ``bounds`` on a map of about 700 × 500 px.
-
-    Set as the map's starting view rather than fitted by Leaflet: a fit animates, and its end
-    would undo the exact fit storymap.js makes for the real map size and panels."""
-    if not bounds:
-        return [20.0, 0.0], 2
-
-    def mercator(lat: float) -> float:
-        lat = max(min(lat, 85.0), -85.0)
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-    (south, west), (north, east) = bounds
-    width = (east - west) / 360 * 256
-    height = (mercator(north) - mercator(south)) / (2 * math.pi) * 256
-    scale = min(600 / width if width else math.inf, 400 / height if height else math.inf)
-    zoom = 9 if math.isinf(scale) else int(max(1, min(9, math.floor(math.log2(scale)))))
-    middle = (mercator(north) + mercator(south)) / 2
-    lat = math.degrees(2 * math.atan(math.exp(middle)) - math.pi / 2)
-    return [round(lat, 5), round((west + east) / 2, 5)], zoom
 
 
 def _stop_html(numbers: str, name: str, style: str) -> str:
@@ -410,7 +263,7 @@ def build_map(
     ui = ui_lang or story.lang
     messages = catalogue(ui)
     names = names or place_names(story, ui)
-    centre, zoom = _initial_view(_bounds(_first_view(story)))
+    centre, zoom = initial_view(bounds(first_view(story)))
     fmap = folium.Map(location=centre, zoom_start=zoom, tiles=None)
     # Leaflet itself goes into the page head by ``render_page`` (links or inlined).
     fmap.default_js = []
@@ -457,7 +310,7 @@ def build_map(
             polyline.add_child(Annotation(html.escape(about), about))
             legs.append((polyline, label))
     markers: dict[str, folium.map.Layer] = {}
-    sentences = _Sentences(story)
+    sentences = Sentences(story)
     for place in story.places:
         named = names[place.id]
         popup = _popup(story, place, named, messages, sentences)
@@ -528,62 +381,6 @@ def build_map(
     return fmap, found
 
 
-def _headline_passages(story: Story, title: str) -> tuple[int | None, set[int]]:
-    """The passage that is the page's title (shown once, as the heading of the text) and
-    the copies of it right after (scraped pages repeat their headline): hidden."""
-    wanted = " ".join(title.split())
-    if not wanted:
-        return None, set()
-    passages = story.article.passages
-    same = [" ".join(story.text[p.start : p.end].split()) == wanted for p in passages]
-    if not passages or not same[0]:
-        return None, set()
-    repeats = set()
-    for passage, equal in zip(passages[1:], same[1:], strict=True):
-        if not equal:
-            break
-        repeats.add(passage.index)
-    return passages[0].index, repeats
-
-
-def _passages_html(story: Story, title: str) -> list[dict[str, object]]:
-    """Each paragraph with its mentions as links (everything else escaped), with what kind
-    of passage it is: the headline, a copy of it, a caption, or running text (numbered as
-    print lists it)."""
-    result = []
-    by_passage: dict[int, list[int]] = {}
-    for index, passage_index in enumerate(_mention_passages(story)):
-        by_passage.setdefault(passage_index, []).append(index)
-    headline, repeats = _headline_passages(story, title)
-    number = 0
-    for passage in story.article.passages:
-        position = passage.start
-        pieces = []
-        for index in by_passage.get(passage.index, []):
-            mention = story.mentions[index]
-            pieces.append(html.escape(story.text[position : mention.start]))
-            label = html.escape(mention.text)
-            if mention.place is None:
-                pieces.append(f'<span class="mention mention--unresolved">{label}</span>')
-            else:
-                style = "derived" if mention.derived else "plain"
-                pieces.append(
-                    f'<a class="mention mention--{style}" href="#m{index}" id="m{index}" '
-                    f'data-mention="{index}" data-place="{html.escape(mention.place.id)}">'
-                    f"{label}</a>"
-                )
-            position = mention.end
-        pieces.append(html.escape(story.text[position : passage.end]))
-        text = "".join(pieces).replace("\n", "<br>\n")
-        kind = ("headline" if passage.index == headline else "repeat"
-                if passage.index in repeats else "caption" if passage.caption else "text")
-        if kind == "text":
-            number += 1
-        result.append({"index": passage.index, "html": text, "kind": kind,
-                       "number": number if kind == "text" else None})
-    return result
-
-
 def _stop_name(place: StoryPlace, name: str, messages: dict[str, str]) -> str:
     """What a screen reader calls a stop marker: "Station 2: Chassan", "Stationen 1 und
     4: Pjöngjang"."""
@@ -592,37 +389,6 @@ def _stop_name(place: StoryPlace, name: str, messages: dict[str, str]) -> str:
         listed = ", ".join(str(n) for n in numbers[:-1]) + f" {messages['and']} {numbers[-1]}"
         return f"{messages['route_stops'].replace('{numbers}', listed)}: {name}"
     return f"{messages['route_stop'].replace('{number}', str(numbers[0]))}: {name}"
-
-
-# A printed stop lists at most this many passages, each by one sentence of at most this many
-# characters (the article follows in full).
-PRINT_PASSAGES = 4
-PRINT_SENTENCE = 240
-
-
-def _stop_passages(
-    story: Story, place: StoryPlace, numbers: dict[int, int], sentences_in: _Sentences
-) -> list[dict[str, object]]:
-    """The passages that mention a stop, each with its printed number and the first of its
-    sentences that names the stop: the printed itinerary says where the text tells it."""
-    found: dict[int, str] = {}
-    passages = story.article.passages
-    starts = [p.start for p in passages]
-    for index in place.mentions:
-        mention = story.mentions[index]
-        where = _enclosing(starts, passages, mention.start)
-        number = numbers.get(passages[where].index) if where >= 0 else None
-        if number is None or number in found:
-            continue
-        sentence = _enclosing(sentences_in.starts, sentences_in.spans, mention.start)
-        span = sentences_in.spans[sentence] if sentence >= 0 else passages[where]
-        quote = " ".join(story.text[span.start : span.end].split())
-        if len(quote) > PRINT_SENTENCE:
-            quote = quote[: PRINT_SENTENCE - 1].rstrip() + "…"
-        found[number] = quote
-        if len(found) == PRINT_PASSAGES:
-            break
-    return [{"number": number, "quote": quote} for number, quote in sorted(found.items())]
 
 
 def _map_script(code: str) -> str:
@@ -652,7 +418,7 @@ def render_page(
     data = story.to_dict()
     no_places = not story.places
     names = place_names(story, ui)
-    heading = story.heading(ui)
+    title = heading(story, ui)
     head = map_html = map_script = ""
     found: dict[str, object] = {}
     if not no_places:
@@ -671,11 +437,11 @@ def render_page(
         data["ui"] = {key: messages[key] for key in UI_KEYS}
     markers: dict[str, str] = found.get("markers", {})  # type: ignore[assignment]
     points = [p for p in story.places if not p.area]
-    land = _land_within_budget(story)
+    land = land_within_budget(story)
     for record, place in zip(data["places"], story.places, strict=True):  # type: ignore[call-overload]
         named = names[place.id]
         record.update(display=named.display, written=named.written, country_name=named.country,
-                      extent=_extent(place, points))
+                      extent=extent(place, points))
         if place.kind == "country" and place.country in land:
             record["outline"] = place.country
             record["outline_zoom"] = areas.country(place.country).detail  # type: ignore[union-attr]
@@ -688,11 +454,11 @@ def render_page(
             record["marker"] = markers[place.id]
     if not no_places:
         basemap: dict[str, object] = dict(found["basemap"])  # type: ignore[call-overload]
-        basemap["detail"] = _outline_detail(story, land)
+        basemap["detail"] = outline_detail(story, land)
         data["basemap"] = basemap
         data["land"] = land
     places_in: dict[int, dict[str, None]] = {}
-    for mention, passage_index in zip(story.mentions, _mention_passages(story), strict=True):
+    for mention, passage_index in zip(story.mentions, mention_passages(story), strict=True):
         if mention.place:
             places_in.setdefault(passage_index, {})[mention.place.id] = None
     data["passages"] = [
@@ -703,14 +469,14 @@ def render_page(
     times, modalities = story.stop_times(), story.stop_modalities()
     dates = [format_stop_time(time, ui) for time in times]
     data["route"] = {
-        "stops": list(story.route), "bounds": _bounds(stops),
+        "stops": list(story.route), "bounds": bounds(stops),
         "legs": found.get("legs", []), "dates": dates,
         "announced": [modality == ANNOUNCED for modality in modalities],
     }
-    data["bounds"] = _bounds(points or list(story.places))
-    passages = _passages_html(story, heading)
+    data["bounds"] = bounds(points or list(story.places))
+    passages = passages_html(story, title)
     numbers = {row["index"]: row["number"] for row in passages if row["number"] is not None}
-    sentences = _Sentences(story)
+    sentences = Sentences(story)
     # One row per visit: a place the route returns to has a row for each arrival.
     itinerary = []
     leg_km = [None, *(km for _, _, km in story.route_legs())]
@@ -727,14 +493,14 @@ def render_page(
                 "date": dates[index],
                 "datetime": time_datetime(times[index]),
                 "announced": modalities[index] == ANNOUNCED,
-                "passages": _stop_passages(story, stop, numbers, sentences),
+                "passages": stop_passages(story, stop, numbers, sentences),
             }
         )
     template = _environment().get_template("page.html.j2")
     tile_credit = str(found["basemap"]["attribution"]) if found else ""  # type: ignore[index]
     return template.render(
         lang=story.lang,
-        title=heading,
+        title=title,
         headline_in_text=any(row["kind"] == "headline" for row in passages),
         date=format_date(story.date, ui),
         source=story.source,

@@ -45,7 +45,7 @@ from storymap.geoparse.recognition.unlisted import UnlistedNames
 from storymap.geoparse.recognition.wordfacts import WordFacts
 
 if TYPE_CHECKING:
-    from storymap.lexicon.derived import DerivedLexicon
+    from storymap.geoparse.lexicon.derived import DerivedLexicon
 
 __all__ = ["Document", "Recognised", "Recogniser", "Settings", "Tokens", "Word"]
 
@@ -62,7 +62,7 @@ class Recogniser:
         settings: Settings | None = None,
     ) -> None:
         if lexicon is None:
-            from storymap.lexicon.derived import DerivedLexicon
+            from storymap.geoparse.lexicon.derived import DerivedLexicon
 
             lexicon = DerivedLexicon.load()
         self.settings = settings or Settings()

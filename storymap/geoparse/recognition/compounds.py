@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from gazetteer.geo import haversine_km
 from gazetteer.normalize import normalize_token
+from storymap.geoparse.lexicon.nouns import NounClass, noun_classes
 from storymap.geoparse.recognition.document import Document, Recognised
 from storymap.geoparse.recognition.lookups import Lookups
 from storymap.geoparse.recognition.shapes import SETTLEMENT_ENDINGS
@@ -19,8 +20,7 @@ from storymap.geoparse.recognition.vocabulary import (
     NAMED,
     SETTLEMENT_KINDS,
 )
-from storymap.lexicon.nouns import NounClass, noun_classes
-from storymap.words import zipf
+from storymap.geoparse.words import zipf
 
 # How common the last part of a German word must be for the word to count as a compound
 # noun (Stadt, Kerne), not a name.

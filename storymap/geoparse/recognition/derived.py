@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from storymap.geoparse.language import LanguageCues
 from storymap.geoparse.recognition.document import Document, Recognised
 from storymap.geoparse.recognition.lookups import Lookups
 from storymap.geoparse.recognition.tokens import Tokens, joinable
-from storymap.language import LanguageCues
 
 if TYPE_CHECKING:
-    from storymap.lexicon.derived import DerivedForm
+    from storymap.geoparse.lexicon.derived import DerivedForm
 
 
 def _facility(doc: Tokens, i: int, form: DerivedForm, cues: LanguageCues) -> Recognised | None:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from gazetteer import Candidate
 from gazetteer.normalize import normalize_token
+from storymap.geoparse.language import CUES, LanguageCues
 from storymap.geoparse.recognition.tokens import Tokens
-from storymap.language import CUES, LanguageCues
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from gazetteer import Candidate
+from storymap.geoparse.language import LanguageCues
 from storymap.geoparse.recognition.datelines import at_dateline
 from storymap.geoparse.recognition.document import Recognised
 from storymap.geoparse.recognition.lookalikes import subject_position
@@ -23,7 +24,6 @@ from storymap.geoparse.recognition.vocabulary import (
     SETTLEMENT_KINDS,
     WEAK_PREPOSITIONS,
 )
-from storymap.language import LanguageCues
 
 _ARTICLE_PREPOSITIONS = frozenset({"im", "am", "beim", "vom", "zum", "zur", "ins", "ans", "aufs"})
 _DETERMINER = re.compile(

@@ -18,9 +18,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gazetteer.normalize import normalize_token
-from storymap.lexicon.first_names import is_first_name
-from storymap.lexicon.surnames import is_surname
-from storymap.words import zipf
+from storymap.geoparse.lexicon.first_names import is_first_name
+from storymap.geoparse.lexicon.surnames import is_surname
+from storymap.geoparse.words import zipf
 
 if TYPE_CHECKING:
     from storymap.geoparse.recognition.tokens import Tokens

@@ -12,7 +12,7 @@ from storymap.geoparse.recognition.settings import Settings
 from storymap.geoparse.recognition.vocabulary import AREA_KINDS, BIG_KINDS, NAMED
 
 if TYPE_CHECKING:
-    from storymap.lexicon.derived import DerivedForm, DerivedLexicon
+    from storymap.geoparse.lexicon.derived import DerivedForm, DerivedLexicon
 
 MEMO_LIMIT = 200_000
 # Memos whose entries are larger (a word's facts, a name's candidates) hold fewer: a news

@@ -10,11 +10,11 @@ a site's name is one mention of the site (see ``english``).
 
 from __future__ import annotations
 
+from storymap.geoparse.language import LanguageCues
 from storymap.geoparse.recognition.document import Document, Recognised
 from storymap.geoparse.recognition.lookalikes import event_name, race_pair
 from storymap.geoparse.recognition.tokens import Tokens, joinable
 from storymap.geoparse.recognition.vocabulary import MAX_NAME_TOKENS
-from storymap.language import LanguageCues
 
 # Words that open an organisation's name, whatever follows (lower-case token keys).
 _ORGANISATION_OPENERS = frozenset(

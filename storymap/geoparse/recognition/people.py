@@ -10,6 +10,8 @@ The component collects the words of people's names a text introduces; the decisi
 from __future__ import annotations
 
 from gazetteer import Candidate
+from storymap.geoparse.language import CUES, LanguageCues
+from storymap.geoparse.lexicon.nouns import NounClass, noun_classes
 from storymap.geoparse.recognition.compounds import compound_noun
 from storymap.geoparse.recognition.document import Document, Recognised
 from storymap.geoparse.recognition.lookalikes import first_name, surname_after
@@ -23,9 +25,7 @@ from storymap.geoparse.recognition.vocabulary import (
     WEAK_PREPOSITIONS,
 )
 from storymap.geoparse.recognition.wordfacts import given_name
-from storymap.language import CUES, LanguageCues
-from storymap.lexicon.nouns import NounClass, noun_classes
-from storymap.words import zipf
+from storymap.geoparse.words import zipf
 
 # What ``person_part`` found: no person (0), the place word as a surname (1, True: the text
 # may name the person by it again) or as the first part of a name (2: Paris Jackson).

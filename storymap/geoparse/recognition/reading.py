@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 
 from gazetteer import Candidate
 from gazetteer.store import match_score
+from storymap.geoparse.language import CUES
+from storymap.geoparse.lexicon.nouns import NounClass, noun_classes
 from storymap.geoparse.recognition.datelines import capitals_verdict
 from storymap.geoparse.recognition.lookups import WORD_MEMO_LIMIT, Lookups, Memo
 from storymap.geoparse.recognition.tokens import Word
@@ -27,9 +29,7 @@ from storymap.geoparse.recognition.vocabulary import (
     GERMAN_SPELLING,
     NAMED,
 )
-from storymap.language import CUES
-from storymap.lexicon.nouns import NounClass, noun_classes
-from storymap.words import zipf
+from storymap.geoparse.words import zipf
 
 # Unions that German news treats as institutions, not places (die EU, EU-Kommission): both
 # GermEval's guidelines and our German corpora annotate them as organisations, while English

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from gazetteer.normalize import TOKEN_PATTERN
 
 if TYPE_CHECKING:
-    from storymap.lexicon.derived import DerivedForm
+    from storymap.geoparse.lexicon.derived import DerivedForm
 
 # TOKEN_PATTERN as one capturing group: ``split`` then returns gaps and tokens alternately
 # in a single C-level pass, and their lengths give every offset.

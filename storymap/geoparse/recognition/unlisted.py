@@ -15,6 +15,7 @@ gave recall, so the word must end like a place name as well.
 
 from __future__ import annotations
 
+from storymap.geoparse.lexicon.nouns import noun_classes
 from storymap.geoparse.recognition.compounds import noun_compound
 from storymap.geoparse.recognition.document import (
     Document,
@@ -31,8 +32,7 @@ from storymap.geoparse.recognition.shapes import (
 )
 from storymap.geoparse.recognition.tokens import Tokens, hyphen_joined
 from storymap.geoparse.recognition.vocabulary import CONJUNCTIONS
-from storymap.lexicon.nouns import noun_classes
-from storymap.words import zipf
+from storymap.geoparse.words import zipf
 
 # "St. Peter", and "St . Peter" as tokenised text writes it.
 _SAINT_GAPS = (". ", " . ")

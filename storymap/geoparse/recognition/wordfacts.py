@@ -14,6 +14,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gazetteer.normalize import normalize_token
+from storymap.geoparse.language import CUES, LanguageCues
+from storymap.geoparse.lexicon.first_names import is_first_name
+from storymap.geoparse.lexicon.nouns import NounClass, noun_classes
 from storymap.geoparse.recognition.compounds import NOUN_TAIL_ZIPF, compound_split
 from storymap.geoparse.recognition.lookups import WORD_MEMO_LIMIT, Lookups, genitive_variants
 from storymap.geoparse.recognition.shapes import (
@@ -30,13 +33,10 @@ from storymap.geoparse.recognition.vocabulary import (
     ADJECTIVE_OPENING_ENDINGS,
     POST_SOVIET_GENERICS,
 )
-from storymap.language import CUES, LanguageCues
-from storymap.lexicon.first_names import is_first_name
-from storymap.lexicon.nouns import NounClass, noun_classes
-from storymap.words import zipf
+from storymap.geoparse.words import zipf
 
 if TYPE_CHECKING:
-    from storymap.lexicon.derived import DerivedForm
+    from storymap.geoparse.lexicon.derived import DerivedForm
 
 _GERMAN_ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
 # Openings of German compass compounds (Nordhessen, Südostasien, Mittelitalien), longest first.

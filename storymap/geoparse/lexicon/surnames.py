@@ -7,8 +7,8 @@ does not. The table ``data/surnames.marisa`` holds the last names of the person 
 Faker (MIT), read from the wheel as data exactly like ``first_names``: Latin-script names as
 written, Cyrillic ones in the German and English spellings of ``gazetteer.translit``.
 
-It is built by ``python -m storymap.lexicon.surnames faker-….whl``; the same wheel gives the
-same bytes.
+It is built by ``python -m storymap.geoparse.lexicon.surnames faker-….whl``; the same wheel
+gives the same bytes.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from storymap.lexicon.derived import DATA_DIR
-from storymap.lexicon.first_names import _PERSON_MODULES, _strings, spellings
+from storymap.geoparse.lexicon.derived import DATA_DIR
+from storymap.geoparse.lexicon.first_names import _PERSON_MODULES, _strings, spellings
 
 TABLE_FILE = DATA_DIR / "surnames.marisa"
 
@@ -76,7 +76,7 @@ def is_surname(word: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m storymap.lexicon.surnames", description=__doc__.split("\n\n")[0]
+        prog="python -m storymap.geoparse.lexicon.surnames", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument(
         "source", type=Path,
@@ -87,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         count = build(args.source, args.output)
     except (OSError, zipfile.BadZipFile, SyntaxError, ValueError) as error:
-        print(f"storymap.lexicon.surnames: cannot read {args.source}: {error}", file=sys.stderr)
+        print(f"storymap.geoparse.lexicon.surnames: cannot read {args.source}: {error}",
+              file=sys.stderr)
         return 2
     print(f"wrote {args.output} ({count} surnames)")
     return 0

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from storymap import overrides as overrides_module
-from storymap.extract import Geocoder, build_story
-from storymap.inputs import read_source
-from storymap.overrides import Overrides
-from storymap.story import Story
+from storymap.sources.inputs import read_source
+from storymap.story import overrides as overrides_module
+from storymap.story.build import Geocoder, build_story
+from storymap.story.model import Story
+from storymap.story.overrides import Overrides
 
 
 @dataclass(frozen=True, slots=True)

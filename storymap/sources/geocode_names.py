@@ -1,6 +1,6 @@
 """Names an article uses as places although the offline gazetteer does not know them.
 
-Only asked for when an online geocoder is in use (``storymap.geocode``): "in
+Only asked for when an online geocoder is in use (``storymap.sources.geocode``): "in
 Kleinkleckersdorf", "nach Ober-Kleckersheim", "the village of Ambridge". A candidate is a
 rare capitalised word or run right after a place preposition or a generic place noun,
 that no mention covers and the gazetteer has no entry for. Every false positive costs a
@@ -19,8 +19,8 @@ from functools import lru_cache
 from gazetteer import Gazetteer
 from gazetteer.normalize import normalize, normalize_token, tokens
 from storymap.geoparse import GeoparseResult, default_gazetteer
-from storymap.language import CUES
-from storymap.words import zipf
+from storymap.geoparse.language import CUES
+from storymap.geoparse.words import zipf
 
 _POSSESSIVE = ("'s", "’s")
 

@@ -27,11 +27,11 @@ from geopy.geocoders import SERVICE_TO_GEOCODER, get_geocoder_for_service
 from gazetteer import Candidate, Gazetteer
 from gazetteer.geo import haversine_km
 from gazetteer.kinds import AREA_KINDS
-from storymap import __version__
-from storymap.geocode_cache import CacheKey, GeocodeCache
-from storymap.geocode_names import find_unknown_names, unknown_name_spans
 from storymap.geoparse import GeoparseResult
-from storymap.mention import Mention
+from storymap.geoparse.mention import Mention
+from storymap.sources.geocode_cache import CacheKey, GeocodeCache
+from storymap.sources.geocode_names import find_unknown_names, unknown_name_spans
+from storymap.version import __version__
 
 __all__ = [
     "GeocodeWarning", "GeocodedPlace", "OnlineGeocoder", "PlaceSource", "find_unknown_names",

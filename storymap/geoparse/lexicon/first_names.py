@@ -7,7 +7,7 @@ providers of Faker (MIT), one module per locale: Latin-script names as written, 
 ones (Russian, Ukrainian, Bulgarian …) in the German press and English spellings that
 ``gazetteer.translit`` gives for place names too (Юрий → Juri, Yuriy, Yuri).
 
-It is built by ``python -m storymap.lexicon.first_names faker-….whl``: the wheel is read as
+It is built by ``python -m storymap.geoparse.lexicon.first_names faker-….whl``: the wheel is read as
 data (its modules are parsed, never imported), so the build needs no Faker install and the
 same wheel gives the same bytes.
 """
@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from storymap.lexicon.derived import DATA_DIR
+from storymap.geoparse.lexicon.derived import DATA_DIR
 
 TABLE_FILE = DATA_DIR / "first_names.marisa"
 _PERSON_MODULES = re.compile(r"faker/providers/person/([a-z]{2,3}(?:_[A-Z]{2})?)/__init__\.py")
@@ -105,7 +105,7 @@ def is_first_name(word: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m storymap.lexicon.first_names", description=__doc__.split("\n\n")[0]
+        prog="python -m storymap.geoparse.lexicon.first_names", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument(
         "source", type=Path,
@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         count = build(args.source, args.output)
     except (OSError, zipfile.BadZipFile, SyntaxError, ValueError) as error:
-        print(f"storymap.lexicon.first_names: cannot read {args.source}: {error}",
+        print(f"storymap.geoparse.lexicon.first_names: cannot read {args.source}: {error}",
               file=sys.stderr)
         return 2
     print(f"wrote {args.output} ({count} first names)")

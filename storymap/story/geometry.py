@@ -11,9 +11,12 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from geographiclib.geodesic import Geodesic
-from shapely.geometry import LineString, MultiLineString, mapping
+
+if TYPE_CHECKING:
+    from shapely.geometry import LineString, MultiLineString
 
 Point = tuple[float, float]  # (lat, lon)
 # The WGS 84 ellipsoid in km (semi-major axis, flattening), as geopy's ``geodesic`` sets it
@@ -55,7 +58,10 @@ def leg_km(a: Point, b: Point) -> float:
 
 
 def route_geometry(stops: Sequence[Point]) -> LineString | MultiLineString:
-    """The whole route as (lon, lat) geometry, split where it crosses ±180°."""
+    """The whole route as (lon, lat) geometry, split where it crosses ±180°. (shapely is
+    imported here: only GeoJSON exports need it, not every build.)"""
+    from shapely.geometry import LineString, MultiLineString
+
     continuous: list[Point] = []
     for first, second in itertools.pairwise(stops):
         leg = great_circle(first, second)
@@ -85,4 +91,6 @@ def _wrap(lon: float, lat: float) -> tuple[float, float]:
 
 
 def route_feature(stops: Sequence[Point], properties: dict[str, object]) -> dict[str, object]:
+    from shapely.geometry import mapping
+
     return {"type": "Feature", "properties": properties, "geometry": mapping(route_geometry(stops))}

@@ -12,7 +12,6 @@ calls ``run``.
 
 from __future__ import annotations
 
-import argparse
 import glob
 import hashlib
 import json
@@ -26,20 +25,18 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
-from storymap import __version__
+from storymap.batch.index import render_index
+from storymap.batch.layout import ASSETS, INDEX, MANIFEST, SUFFIXES, SUMMARY
 from storymap.files import write_atomically
-from storymap.overrides import discover
+from storymap.render.names import heading
+from storymap.render.output import save_map
+from storymap.story.overrides import discover
+from storymap.version import __version__
 
 if TYPE_CHECKING:
-    from storymap.story import Story
+    from storymap.story.model import Story
 
-SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
-MANIFEST = "storymap-batch.json"
-INDEX = "index.html"
-SUMMARY = "summary.json"
-ASSETS = "assets"  # the one shared copy of Leaflet, with --shared-assets
 MANIFEST_VERSION = 2  # 2: entries carry the language, date and the stops' page names
 # Output stems the batch writes itself, so an article cannot take their names.
 _RESERVED_STEMS = frozenset({"index"})
@@ -152,10 +149,10 @@ def _build_article(source: Path, output: Path, options: BuildOptions) -> Story:
 
     The same path as ``storymap build``: HTML pages are reduced to their article, and an
     overrides file beside the article applies."""
-    from storymap.workflow import ExtractOptions, story_from_file
+    from storymap.story.workflow import ExtractOptions, story_from_file
 
     story = story_from_file(source, ExtractOptions(lang=options.lang))
-    story.save(
+    save_map(story,
         output, tiles=options.tiles, self_contained=options.self_contained, ui_lang=options.ui_lang,
         asset_base=f"{ASSETS}/" if options.shared_assets else None,
     )
@@ -186,7 +183,7 @@ def _run_task(source: Path, output: Path, options: BuildOptions) -> _Outcome:
 
     names = place_names(story, options.ui_lang)
     return _Outcome(
-        title=story.heading(options.ui_lang),
+        title=heading(story, options.ui_lang),
         places=len(story.places),
         mentions=len(story.mentions),
         route=tuple(names[place_id].display for place_id in story.route),  # base names
@@ -519,140 +516,3 @@ def run_batch(
     text = json.dumps(summary.to_dict(), ensure_ascii=False, indent=1) + "\n"
     write_atomically(outdir / SUMMARY, text)
     return summary
-
-
-# ---------------------------------------------------------------------------------------------
-# The index page
-
-
-def index_lang(articles: Sequence[ArticleResult], ui_lang: str | None = None) -> str:
-    """The index's language: the interface language asked for, else the one most of the
-    maps are in (German for a folder of German articles), English when none says."""
-    if ui_lang:
-        return ui_lang
-    counts: dict[str, int] = {}
-    for article in articles:
-        if article.status != "failed" and article.lang:
-            counts[article.lang] = counts.get(article.lang, 0) + 1
-    return min(counts, key=lambda lang: (-counts[lang], lang)) if counts else "en"
-
-
-def render_index(summary: BatchSummary) -> str:
-    """``index.html``: in the articles' language, per map its title, date, route stops (the
-    pages' base names), place count and an embed snippet; then the failed inputs.
-
-    Deterministic (no times of the run): an unchanged batch leaves the file unchanged.
-    """
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    from storymap.render.embed import embed_snippet
-    from storymap.render.messages import catalogue, format_date
-
-    environment = Environment(
-        loader=PackageLoader("storymap.render", "templates"),
-        autoescape=select_autoescape(["html", "j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    template = environment.get_template("batch_index.html.j2")
-    lang = index_lang(summary.articles, summary.options.ui_lang)
-    messages = catalogue(lang)
-    maps = []
-    for article in summary.articles:
-        if article.status == "failed":
-            continue
-        title = article.title or article.output or ""
-        maps.append({
-            "href": quote(article.output or ""),
-            "title": title,
-            "input": article.input,
-            "date": format_date(article.date, lang),
-            "datetime": article.date or "",
-            "places": article.places,
-            "mentions": article.mentions,
-            "route": list(article.route),
-            "embed": embed_snippet(article.output or "", title),
-        })
-    failed = [
-        {"input": article.input, "error": article.error}
-        for article in summary.articles
-        if article.status == "failed"
-    ]
-    count = len(maps)
-    counted = messages["index_count_one" if count == 1 else "index_count"]
-    return template.render(
-        maps=maps, failed=failed, version=__version__, lang=lang, messages=messages,
-        count_text=counted.replace("{count}", str(count)),
-        failed_text=messages["index_failed"].replace("{count}", str(len(failed))),
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# The command line
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``storymap batch``."""
-    parser.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="INPUT",
-        help="a folder (its .txt, .md, .html, .htm files), a file, or a glob pattern "
-        "such as 'articles/**/*.txt' (quoted)",
-    )
-    parser.add_argument(
-        "-o", "--output-dir", dest="outdir", type=Path, required=True, metavar="OUTDIR",
-        help="folder for the maps, index.html and summary.json",
-    )
-    parser.add_argument(
-        "-j", "--jobs", type=int, default=None, metavar="N",
-        help="worker processes (default: the number of CPUs)",
-    )
-    parser.add_argument("--force", action="store_true", help="rebuild unchanged inputs too")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar, no final line")
-    parser.add_argument("--lang", choices=("auto", "de", "en"), default="auto")
-    parser.add_argument(
-        "--ui-lang", choices=("de", "en"), default=None,
-        help="language of the pages' controls (default: each article's)",
-    )
-    parser.add_argument(
-        "--tiles", default="OpenStreetMap.Mapnik",
-        help="tile provider name from xyzservices (default OpenStreetMap.Mapnik)",
-    )
-    assets = parser.add_mutually_exclusive_group()
-    assets.add_argument(
-        "--self-contained", action="store_true",
-        help="inline Leaflet in every map: files that work from file:// offline (the default)",
-    )
-    assets.add_argument(
-        "--shared-assets", action="store_true",
-        help=f"one copy of Leaflet in OUTDIR/{ASSETS}/, linked relatively by every map",
-    )
-    assets.add_argument(
-        "--cdn", action="store_true", help="link Leaflet from a CDN (small files, need the net)",
-    )
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run ``storymap batch``: exit status 1 when any article failed, else 0."""
-    if args.jobs is not None and args.jobs < 1:
-        raise ValueError(f"--jobs must be at least 1, not {args.jobs}")
-    options = BuildOptions(
-        lang=args.lang, ui_lang=args.ui_lang, tiles=args.tiles,
-        self_contained=not (args.cdn or args.shared_assets), shared_assets=args.shared_assets,
-    )
-    summary = run_batch(
-        args.inputs,
-        args.outdir,
-        jobs=args.jobs,
-        options=options,
-        force=args.force,
-        progress=False if args.quiet else None,
-    )
-    if not args.quiet:
-        print(
-            f"built {summary.count('built')}, skipped {summary.count('skipped')}, "
-            f"failed {summary.failed} in {summary.seconds:.1f} s: {summary.outdir / INDEX}",
-            file=sys.stderr,
-        )
-    return 1 if summary.failed else 0

@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer import Candidate, Gazetteer
-from storymap import __version__
 from storymap.geoparse import default_gazetteer
-from storymap.mention import Mention
-from storymap.story import Story, assemble_story
-from storymap.text import read_article
+from storymap.geoparse.mention import Mention
+from storymap.geoparse.text import read_article
+from storymap.story.assemble import assemble_story
+from storymap.story.model import Story
+from storymap.version import __version__
 
 FORMAT = "storymap-story"
 VERSION = 1

@@ -7,13 +7,14 @@ from dataclasses import replace
 
 from gazetteer import Candidate, Gazetteer
 from gazetteer.normalize import normalize
-from storymap import overrides as overrides_module
 from storymap.geoparse import GeoparseResult, default_gazetteer, geoparse
+from storymap.geoparse.mention import Mention
+from storymap.geoparse.wordbounds import whole_words
 from storymap.journey import infer_journey
-from storymap.mention import Mention
-from storymap.overrides import Overrides
-from storymap.story import Story, assemble_story
-from storymap.wordbounds import whole_words
+from storymap.story import overrides as overrides_module
+from storymap.story.assemble import assemble_story
+from storymap.story.model import Story
+from storymap.story.overrides import Overrides
 
 # An online fallback: takes the geoparse result, returns it with more mentions resolved.
 Geocoder = Callable[[GeoparseResult], GeoparseResult]

@@ -1,4 +1,4 @@
-"""Build the lexicon of derived place forms: ``python -m storymap.lexicon.build``.
+"""Build the lexicon of derived place forms: ``python -m storymap.geoparse.lexicon.build``.
 
 German and English name places far more often through derived words than through the names
 themselves (russischen, Moskauer, North Korean). The suffixes that derive them are few and
@@ -29,8 +29,8 @@ from pathlib import Path
 
 from gazetteer import Candidate, Gazetteer, Place
 from gazetteer.normalize import normalize
-from storymap.lexicon.derived import DATA_DIR, TSV_HEADER, TYPES
-from storymap.lexicon.rules import (
+from storymap.geoparse.lexicon.derived import DATA_DIR, TSV_HEADER, TYPES
+from storymap.geoparse.lexicon.rules import (
     Generated,
     english_forms,
     german_forms,
@@ -471,7 +471,7 @@ def render(entries: list[Claim]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m storymap.lexicon.build",
+        prog="python -m storymap.geoparse.lexicon.build",
         description="Generate the derived place forms lexicon from the gazetteer.",
     )
     parser.add_argument("--out", type=Path, default=OUTPUT_FILE, help="TSV to write")

@@ -6,7 +6,7 @@ finished mentions: a German compound part whose rest is an ordinary word (Russla
 Ex-Sowjet|staaten, Pazifik|reise) becomes a derived mention of the whole word, as
 Russland-Besuch is; anything else cut out of a word is dropped.
 
-It sits at the end of ``storymap.extract.build_story`` until the geoparse pipeline has a
+It sits at the end of ``storymap.story.build.build_story`` until the geoparse pipeline has a
 place for it.
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from storymap.mention import Mention
+from storymap.geoparse.mention import Mention
 
 # How often the rest of the word must be a word on its own (wordfreq's Zipf scale: 4 is
 # once per 100,000 words) for the whole word to be a compound of the place.

@@ -1,7 +1,9 @@
 """The Story: an article, its passages, the places it mentions, and the journey.
 
 Everything the page shows is in the Story (and in the JSON it embeds); rendering never
-geoparses and the page's script derives nothing itself.
+geoparses and the page's script derives nothing itself. The model imports neither how a Story
+is built (``storymap.story.build``, ``storymap.story.assemble``) nor how it is drawn
+(``storymap.render``): ``storymap``'s own ``__init__`` ties them together.
 """
 
 from __future__ import annotations
@@ -11,12 +13,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-from gazetteer import Candidate
-from storymap.geometry import leg_km, route_feature
-from storymap.mention import Mention
-from storymap.text import Article
+from storymap.geoparse.mention import Mention
+from storymap.geoparse.text import Article
+from storymap.story.geometry import leg_km, route_feature
 
 # Places drawn as a light area rather than a pin.
 AREA_KINDS = frozenset(
@@ -209,150 +209,3 @@ class Story:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, indent=1)
-
-    def to_html(self, **options: object) -> str:
-        from storymap.render.page import render_page
-
-        return render_page(self, **options)
-
-    def save(self, path: str | Path, **options: object) -> Path:
-        """Write the story map; the file appears only complete (atomic replace)."""
-        from storymap.files import write_atomically
-
-        path = Path(path)
-        write_atomically(path, self.to_html(**options))
-        return path
-
-    def heading(self, ui_lang: str | None = None) -> str:
-        """The title a page shows: the story's own (given, or the text's headline), else
-        what the map shows — the route or the first places, and the date."""
-        if self.title:
-            return self.title
-        from storymap.render.names import describe
-
-        return describe(self, ui_lang)
-
-    def _repr_html_(self) -> str:
-        """Jupyter shows the story map inline (in an iframe, so its script runs isolated)."""
-        from html import escape
-
-        page = escape(self.to_html(), quote=True)
-        return (
-            f'<iframe srcdoc="{page}" title="{escape(self.heading())}" '
-            'allow="fullscreen" style="width:100%;height:600px;border:0"></iframe>'
-        )
-
-
-def _title_of(article: Article, text: str) -> str:
-    """The headline when the article opens with one — a short first line without a final
-    stop, followed by more text — else "": the page then says what its map shows instead of
-    repeating the lead (``Story.heading``)."""
-    if not article.passages or article.passages[0].caption:
-        return ""
-    first = article.passages[0]
-    paragraph = text[first.start : first.end]
-    line, _, rest = paragraph.partition("\n")
-    line = " ".join(line.split())
-    more = bool(rest.strip()) or len(article.passages) > 1
-    if more and line and len(line) <= MAX_TITLE and not line.endswith((".", "!", "?", ":")):
-        return line
-    return ""
-
-
-def assemble_story(
-    text: str,
-    article: Article,
-    lang: str,
-    mentions: tuple[Mention, ...],
-    *,
-    route: tuple[str, ...] = (),
-    route_modes: tuple[str | None, ...] = (),
-    route_times: tuple[str | None, ...] = (),
-    route_modalities: tuple[str, ...] = (),
-    route_places: dict[str, Candidate] | None = None,
-    title: str | None = None,
-    source: str | None = None,
-    credits: str | None = None,
-    published: str | None = None,
-    labels: dict[str, str] | None = None,
-    notes: tuple[str, ...] = (),
-) -> Story:
-    """The Story from resolved mentions and a route (place ids in travel order).
-
-    Places come in the order the text first names them, then route stops the text does not
-    name (``route_places`` holds those); a place's label is how the text first writes it
-    (``labels`` may say otherwise, as a hand-edited story file does). ``route_times`` and
-    ``route_modalities`` hold one entry per stop, or none when unknown."""
-    for name, values in (("route_times", route_times), ("route_modalities", route_modalities)):
-        if values and len(values) != len(route):
-            raise ValueError(f"{name} has {len(values)} entries for {len(route)} stops")
-    for modality in route_modalities:
-        if modality not in MODALITIES:
-            raise ValueError(f"unknown modality {modality!r} (known: {', '.join(MODALITIES)})")
-    route_times = tuple(time.strip() or None if time else None for time in route_times)
-    order: list[str] = []
-    first_label: dict[str, str] = {}
-    indices: dict[str, list[int]] = {}
-    known: dict[str, Candidate] = {}
-    for index, mention in enumerate(mentions):
-        if mention.place is None:
-            continue
-        place_id = mention.place.id
-        if place_id not in indices:
-            order.append(place_id)
-            indices[place_id] = []
-            known[place_id] = mention.place
-        if not mention.derived and place_id not in first_label:
-            first_label[place_id] = mention.text
-        indices[place_id].append(index)
-    for place_id in route:
-        if place_id not in indices:
-            if route_places is None or place_id not in route_places:
-                raise ValueError(f"route stop {place_id!r} is not a known place")
-            order.append(place_id)
-            indices[place_id] = []
-            known[place_id] = route_places[place_id]
-    first_label.update(labels or {})
-    places = []
-    for place_id in order:
-        candidate = known[place_id]
-        stops = tuple(number for number, stop_id in enumerate(route, 1) if stop_id == place_id)
-        stop = stops[0] if stops else None
-        places.append(
-            StoryPlace(
-                id=place_id,
-                name=candidate.name,
-                label=first_label.get(place_id, candidate.name),
-                kind=candidate.kind,
-                country=candidate.country,
-                lat=candidate.lat,
-                lon=candidate.lon,
-                stop=stop,
-                area=candidate.kind in AREA_KINDS and stop is None,
-                mentions=tuple(indices[place_id]),
-                stops=stops,
-            )
-        )
-    return Story(
-        text=text,
-        article=article,
-        lang=lang,
-        title=title or _title_of(article, text),
-        mentions=mentions,
-        places=tuple(places),
-        route=route,
-        route_modes=route_modes,
-        route_times=route_times,
-        route_modalities=route_modalities,
-        source=source,
-        credits=credits,
-        published=published,
-        notes=notes,
-    )
-
-
-def build_story(text: str, **options: object) -> Story:
-    """Geoparse ``text`` and assemble its Story (the pipeline lives in ``storymap.extract``)."""
-    from storymap.extract import build_story as extract
-
-    return extract(text, **options)  # type: ignore[arg-type]

@@ -37,9 +37,9 @@ from typing import Any
 
 from gazetteer import Candidate, Gazetteer
 from gazetteer.normalize import normalize
-from storymap.mention import Mention
-from storymap.story import MODALITIES, time_label_problem
-from storymap.text import Article
+from storymap.geoparse.mention import Mention
+from storymap.geoparse.text import Article
+from storymap.story.model import MODALITIES, time_label_problem
 
 MODES = ("train", "plane", "ship", "car", "")
 _TOP_KEYS = {"title": str, "credits": str, "source": str, "lang": str, "date": str}

@@ -4,6 +4,6 @@
 the gazetteer with suffix rules, wordfreq and a curated list of irregular forms.
 """
 
-from storymap.lexicon.derived import DerivedForm, DerivedLexicon
+from storymap.geoparse.lexicon.derived import DerivedForm, DerivedLexicon
 
 __all__ = ["DerivedForm", "DerivedLexicon"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storymap.journey.explain import explain_journey
 from storymap.journey.model import Journey
-from storymap.story import Story
+from storymap.story.model import Story
 
 
 def _place_text(place: object | None) -> str:

@@ -1,12 +1,12 @@
 """The runtime side of the derived-forms lexicon: token → place for russischen, Moskauer,
 Koreans.
 
-The table is generated offline (``python -m storymap.lexicon.build``) so that recognition needs
-neither the rules nor wordfreq: loading is one small TSV read into a dict. Inflection is
-stripped here rather than stored, because a German adjective has five endings and a demonym a
-plural and a feminine: storing the base form keeps the table small and the build auditable.
-Only exact matches after stripping count, so a word that merely starts like a form (Russland-
-besuch, Stadt) never matches.
+The table is generated offline (``python -m storymap.geoparse.lexicon.build``) so that
+recognition needs neither the rules nor wordfreq: loading is one small TSV read into a
+dict. Inflection is stripped here rather than stored, because a German adjective has five
+endings and a demonym a plural and a feminine: storing the
+base form keeps the table small and the build auditable. Only exact matches after stripping
+count, so a word that merely starts like a form (Russland-besuch, Stadt) never matches.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 LEXICON_FILE = DATA_DIR / "derived_forms.tsv"
 TSV_HEADER = ("form", "lang", "type", "place_id", "place_name", "zipf")
 # adjective: declinable German -isch stem or English adjective (russisch, Russian)

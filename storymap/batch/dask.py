@@ -17,12 +17,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from storymap.storyfile import dumps
+from storymap.render.output import render_html
+from storymap.story.storyfile import dumps
 
 if TYPE_CHECKING:
     from distributed import Client
 
-    from storymap.story import Story
+    from storymap.story.model import Story
 
 Article = str | os.PathLike[str] | bytes
 
@@ -30,8 +31,8 @@ Article = str | os.PathLike[str] | bytes
 def _story_of(data: bytes, name: str | None, lang: str) -> Story:
     """Bytes → Story: the one place to change how a task builds a story (as ``storymap build``
     reads an article: HTML pages reduced to their body, title and date)."""
-    from storymap.extract import build_story
-    from storymap.inputs import from_bytes
+    from storymap.sources.inputs import from_bytes
+    from storymap.story.build import build_story
 
     source = from_bytes(data, name)
     if not source.text.strip():
@@ -62,7 +63,7 @@ def story_task(
         result.update(
             status="built",
             story=dumps(story),
-            html=story.to_html() if render else None,
+            html=render_html(story) if render else None,
             places=len(story.places),
             mentions=len(story.mentions),
         )

@@ -9,7 +9,7 @@ belongs only to toponym entries is a place word, and a first name marks what fol
 surname (Michael Jackson, Wladimir Putin).
 
 The table ``data/german_nouns.marisa`` maps every form to a ``NounClass`` mask. It is built
-by ``python -m storymap.lexicon.nouns`` from the ``nouns.csv`` of the german-nouns package
+by ``python -m storymap.geoparse.lexicon.nouns`` from the ``nouns.csv`` of the german-nouns package
 (Gregor Weichbrodt, compiled from de.wiktionary.org, CC BY-SA 4.0), given as the package's
 wheel or the CSV itself: the package is not installed, since its parser dependency pins an
 lxml older than trafilatura needs, and only its data is used.
@@ -27,7 +27,7 @@ from enum import IntFlag
 from functools import lru_cache
 from pathlib import Path
 
-from storymap.lexicon.derived import DATA_DIR
+from storymap.geoparse.lexicon.derived import DATA_DIR
 
 TABLE_FILE = DATA_DIR / "german_nouns.marisa"
 _CSV_NAME = "german_nouns/nouns.csv"
@@ -117,7 +117,7 @@ def noun_classes(word: str) -> NounClass:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m storymap.lexicon.nouns", description=__doc__.split("\n\n")[0]
+        prog="python -m storymap.geoparse.lexicon.nouns", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument(
         "source", type=Path,
@@ -129,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         count = build(args.source, args.output)
     except (OSError, KeyError, csv.Error, StopIteration) as error:
-        print(f"storymap.lexicon.nouns: cannot read {args.source}: {error}", file=sys.stderr)
+        print(f"storymap.geoparse.lexicon.nouns: cannot read {args.source}: {error}",
+              file=sys.stderr)
         return 2
     print(f"wrote {args.output} ({count} word forms)")
     return 0

@@ -1,0 +1,44 @@
+"""A Story as a file or a notebook cell: the renderer's entry points for callers."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from storymap.files import write_atomically
+from storymap.render.names import heading
+from storymap.render.page import render_page
+from storymap.story.model import Story
+
+
+def render_html(
+    story: Story,
+    *,
+    tiles: str = "OpenStreetMap.Mapnik",
+    self_contained: bool = False,
+    ui_lang: str | None = None,
+    asset_base: str | None = None,
+) -> str:
+    """The story map as one HTML page. ``self_contained`` inlines Leaflet (the page opens
+    from ``file://`` offline); ``ui_lang`` sets the page's language (default: the text's);
+    ``asset_base`` links Leaflet from a shared relative folder instead."""
+    return render_page(story, tiles=tiles, self_contained=self_contained, ui_lang=ui_lang,
+                       asset_base=asset_base)
+
+
+def save_map(story: Story, path: str | Path, **options: Any) -> Path:
+    """Write the story map (options as ``render_html``); the file appears only complete
+    (atomic replace), so a failed build never leaves half a page."""
+    path = Path(path)
+    write_atomically(path, render_html(story, **options))
+    return path
+
+
+def notebook_html(story: Story) -> str:
+    """How Jupyter shows a Story: the map inline, in an iframe so its script runs isolated."""
+    page = escape(render_html(story), quote=True)
+    return (
+        f'<iframe srcdoc="{page}" title="{escape(heading(story))}" '
+        'allow="fullscreen" style="width:100%;height:600px;border:0"></iframe>'
+    )
