@@ -331,7 +331,10 @@ def _gazetteer_build(args: argparse.Namespace) -> int:
     return run(args)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``command`` (the one the user typed), the heavy
+    subcommands' options — batch, eval, gazetteer build, whose modules take ~0.2 s to import
+    — are added only when that is the command, so a cold ``storymap build`` skips them."""
     parser = argparse.ArgumentParser(
         prog="storymap", description="Turn a news article into an interactive story map."
     )
@@ -388,30 +391,39 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--data", default=None, help="another gazetteer store or data folder")
     scan.set_defaults(handler=_gazetteer_scan)
 
-    from storymap.batch.cli import add_arguments as add_batch_arguments
-    from storymap.batch.cli import run as run_batch
-
     batch = commands.add_parser("batch", help="build the story maps of many articles in parallel")
-    add_batch_arguments(batch)
-    batch.set_defaults(handler=run_batch)
+    if command in (None, "batch"):
+        from storymap.batch.cli import add_arguments as add_batch_arguments
+        from storymap.batch.cli import run as run_batch
 
-    from storymap.evaluate.cli import add_arguments as add_eval_arguments
-    from storymap.evaluate.cli import run as run_eval
+        add_batch_arguments(batch)
+        batch.set_defaults(handler=run_batch)
 
     evaluate = commands.add_parser(
         "eval", help="score recognition and resolution on annotated corpora"
     )
-    add_eval_arguments(evaluate)
-    evaluate.set_defaults(handler=lambda parsed: run_eval(parsed))
+    if command in (None, "eval"):
+        from storymap.evaluate.cli import add_arguments as add_eval_arguments
+        from storymap.evaluate.cli import run as run_eval
 
-    from gazetteer.build.cli import add_arguments
+        add_eval_arguments(evaluate)
+        evaluate.set_defaults(handler=lambda parsed: run_eval(parsed))
 
     rebuild = gazetteer_commands.add_parser(
         "build", help="rebuild the gazetteer from its sources (needs storymap[build])"
     )
-    add_arguments(rebuild)
-    rebuild.set_defaults(handler=_gazetteer_build)
+    if command in (None, "gazetteer"):
+        from gazetteer.build.cli import add_arguments
+
+        add_arguments(rebuild)
+        rebuild.set_defaults(handler=_gazetteer_build)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The subcommand typed: the first word that is no option (top-level options take no
+    values)."""
+    return next((word for word in argv if not word.startswith("-")), None)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -419,8 +431,9 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command(words))
+    args = parser.parse_args(words)
     signal.signal(signal.SIGTERM, _interrupt)
     from gazetteer import GazetteerDataError
 
