@@ -179,10 +179,32 @@ def _line_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(lines) <= 1:
         return lines
     for (a, b), (c, d) in itertools.pairwise(lines):
-        starts = not text[c].islower() or _heading_like(text, c, d)
-        if not (_LINE_END.search(text, a, b) and starts) and not _heading_like(text, a, b):
+        # A line in lower case starts a paragraph only as a heading of its own (one sentence:
+        # "den Präsidenten traf. Am Dienstag fuhr sie" is a line of wrapped text).
+        starts = not text[c].islower() or (
+            _heading_like(text, c, d) and len(_sentences(text, c, d)) <= 1)
+        if _LINE_END.search(text, a, b) and starts:
+            continue
+        # A short line that ends on an article, conjunction or preposition is no heading:
+        # "… von Berlin nach\nWarschau" is one sentence, wrapped.
+        if not (_heading_like(text, a, b) and starts and not _runs_on(text, a, b)):
             return [(lines[0][0], lines[-1][1])]
     return lines
+
+
+# Words no heading ends with (articles, conjunctions, prepositions that are no separable
+# verb particles): a line ending so runs on into the next.
+_RUN_ON = frozenset(
+    "der die das den dem des ein eine einen einem einer eines und oder sowie als wie dass von "
+    "vom zum zur im am für seit ohne nach zwischen gegen the a an and or of to for from with "
+    "by at as than that".split()
+)
+
+
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` ends with a word that cannot end a sentence."""
+    words = text[start:end].split()
+    return bool(words) and words[-1].lower() in _RUN_ON
 
 
 def _heading_like(text: str, start: int, end: int) -> bool:

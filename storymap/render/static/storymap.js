@@ -350,26 +350,27 @@
   }
 
   // Every marker is a named button in the tab order: stops first, in route order, then the
-  // other places. Leaflet rebuilds an element when its layer is shown again, so this runs
-  // with every layout.
+  // other places; so is every leg (Chromium lets the keyboard reach an interactive SVG path,
+  // which must not be a nameless stop). Leaflet rebuilds an element when its layer is shown
+  // again, so this runs with every layout.
   function nameMarkers() {
     const map = state.map;
     for (const [id, layer] of state.layers) {
-      const element = layer.getElement && layer.getElement();
-      if (!element || !map.hasLayer(layer)) continue;
       const place = state.places.get(id);
-      element.setAttribute('aria-label', place.said || nameOf(place));
-      element.setAttribute('role', 'button');
-      element.setAttribute('tabindex', '0');
-      if (element.dataset.keys) continue;
-      element.dataset.keys = '1';
-      element.addEventListener('keydown', (event) => {
-        if (event.key !== 'Enter' && event.key !== ' ') return;
-        event.preventDefault();
-        event.stopPropagation();
-        layer.fire('click', {latlng: layer.getLatLng()});
-      });
+      asButton(layer, place.said || nameOf(place), () => layer.getLatLng());
     }
+    const stops = routeStops();
+    state.legs.forEach((leg, number) => {
+      const ends = [stops[number], stops[number + 1]].map((id) => state.places.get(id));
+      if (ends.some((place) => !place)) return;
+      const icon = leg.label.getElement && leg.label.getElement();
+      const km = icon && icon.querySelector('.storymap-leg-km');
+      let said = ends.map(nameOf).join(' → ') + (km ? ', ' + km.textContent : '');
+      if (((state.data.route || {}).announced || [])[number + 1]) {
+        said += ' (' + text('announced') + ')';
+      }
+      asButton(leg.line, said, () => leg.line.getCenter());
+    });
     const pane = map.getPane('markerPane');
     const icons = Array.from(pane.children);
     const rank = (icon) => {
@@ -384,6 +385,23 @@
     if (sorted.some((icon, index) => icon !== icons[index])) {
       for (const icon of sorted) pane.appendChild(icon);
     }
+  }
+
+  // A layer's element as a named button: in the tab order, Enter or Space fire its click.
+  function asButton(layer, said, where) {
+    const element = layer.getElement && layer.getElement();
+    if (!element || !state.map.hasLayer(layer)) return;
+    element.setAttribute('aria-label', said);
+    element.setAttribute('role', 'button');
+    element.setAttribute('tabindex', '0');
+    if (element.dataset.keys) return;
+    element.dataset.keys = '1';
+    element.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      event.stopPropagation();
+      layer.fire('click', {latlng: where()});
+    });
   }
 
   function showMentions(id) {
