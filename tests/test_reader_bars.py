@@ -418,7 +418,8 @@ def test_a_page_whose_leaflet_cannot_load_says_so_and_reads(browser, batch, tmp_
 # ---------------------------------------------------------------- bar 4: passages on the page
 
 def test_single_line_paragraphs_are_passages_the_map_follows(browser, tmp_path, gazetteer):
-    from storymap.story import build_story
+    from storymap.render.output import save_map
+    from storymap.story.build import build_story
 
     text = ("Die Ministerin reiste am Montag von Berlin nach Warschau.\n"
             "Dort traf sie den polnischen Präsidenten.\n"
@@ -426,7 +427,7 @@ def test_single_line_paragraphs_are_passages_the_map_follows(browser, tmp_path, 
             "Am Dienstag fuhr sie mit dem Zug weiter nach Krakau.\n"
             "Am Mittwoch kehrte sie über Breslau nach Berlin zurück.\n"
             "© Reuters")
-    path = build_story(text, lang="de").save(tmp_path / "lines.html", self_contained=True)
+    path = save_map(build_story(text, lang="de"), tmp_path / "lines.html", self_contained=True)
     reader = Reader(browser, path.as_uri())
     try:
         page = reader.page
@@ -450,7 +451,8 @@ def test_single_line_paragraphs_are_passages_the_map_follows(browser, tmp_path, 
 
     wrapped = ("Die Ministerin reiste am Montag von Berlin nach\nWarschau, wo sie den "
                "polnischen Präsidenten\ntraf. Am Dienstag fuhr sie weiter nach Krakau.")
-    path = build_story(wrapped, lang="de").save(tmp_path / "wrapped.html", self_contained=True)
+    path = save_map(build_story(wrapped, lang="de"), tmp_path / "wrapped.html",
+                    self_contained=True)
     reader = Reader(browser, path.as_uri())
     try:
         assert reader.page.locator(".passage").count() == 1

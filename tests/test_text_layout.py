@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storymap.mention import Mention
-from storymap.text import is_caption, read_article
-from storymap.wordbounds import is_word_char, whole_words
+from storymap.geoparse.mention import Mention
+from storymap.geoparse.text import is_caption, read_article
+from storymap.geoparse.wordbounds import is_word_char, whole_words
 
 LINES = (
     "Die Ministerin reiste am Montag von Berlin nach Warschau.\n"
@@ -241,7 +241,7 @@ def article(draw) -> str:
 @pytest.fixture(scope="module")
 def ready(gazetteer):
     """The gazetteer opened once (the property test then only times the pipeline)."""
-    from storymap.extract import build_story
+    from storymap.story.build import build_story
 
     build_story("Berlin")
     return build_story
