@@ -8,23 +8,8 @@ from typing import Any
 
 from storymap.files import write_atomically
 from storymap.render.names import heading
-from storymap.render.page import render_page
+from storymap.render.page import render_page as render_html
 from storymap.story.model import Story
-
-
-def render_html(
-    story: Story,
-    *,
-    tiles: str = "OpenStreetMap.Mapnik",
-    self_contained: bool = False,
-    ui_lang: str | None = None,
-    asset_base: str | None = None,
-) -> str:
-    """The story map as one HTML page. ``self_contained`` inlines Leaflet (the page opens
-    from ``file://`` offline); ``ui_lang`` sets the page's language (default: the text's);
-    ``asset_base`` links Leaflet from a shared relative folder instead."""
-    return render_page(story, tiles=tiles, self_contained=self_contained, ui_lang=ui_lang,
-                       asset_base=asset_base)
 
 
 def save_map(story: Story, path: str | Path, **options: Any) -> Path:
